@@ -1,0 +1,48 @@
+//! The Tauri shell: wiring only. Commands and events come from the registry in
+//! `switchboard-commands`; window looks come from [`windows`]. [`configure`] is shared by
+//! [`run`] and the integration tests, so both run the same app.
+
+pub mod windows;
+
+use switchboard_commands::{registry::RegisteredRuntime, windows as window_commands};
+use switchboard_events::WindowLabel;
+use tauri::{Manager, RunEvent, WindowEvent};
+
+/// Adds Switchboard's commands, state, listeners and window hooks to `builder`.
+pub fn configure<R: RegisteredRuntime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    let registry = switchboard_commands::builder::<R>();
+    builder
+        .invoke_handler(registry.invoke_handler())
+        .setup(move |app| {
+            // Without this, emitting a typed event panics (FACTS.md, 6).
+            registry.mount_events(app);
+            switchboard_commands::manage_state(app);
+            let factory = windows::factory::<R>();
+            factory.open(app.handle(), WindowLabel::Main)?;
+            app.manage(factory);
+            switchboard_commands::notes::listen(app.handle());
+            Ok(())
+        })
+        .on_page_load(|webview, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Started {
+                window_commands::on_page_started(webview.app_handle(), webview.label());
+            }
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::Destroyed = event {
+                window_commands::on_destroyed(window.app_handle(), window.label());
+            }
+        })
+}
+
+/// Runs the app.
+pub fn run() {
+    let app = configure(tauri::Builder::default()).build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _: RunEvent| {}),
+        Err(e) => {
+            eprintln!("switchboard: cannot start: {e}");
+            std::process::exit(1);
+        }
+    }
+}

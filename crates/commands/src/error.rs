@@ -1,0 +1,152 @@
+//! The one error type of every command, and the framework's own rejections.
+//!
+//! Both are tagged on `kind`, and their kinds never overlap, so TypeScript narrows on `kind`
+//! alone. The generated bindings turn the framework's plain-string rejections into
+//! [`Rejection`] values (see `export.rs`), so a denied permission never poses as a command's
+//! own error (FACTS.md, 9).
+
+use serde::Serialize;
+use specta::Type;
+use switchboard_events::WindowLabel;
+
+/// An error returned by a command. JSON: `{ "kind": "...", "message": "...", ... }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AppError {
+    /// An argument is well-typed but not acceptable (empty, too long, out of range).
+    #[error("{message}")]
+    InvalidInput {
+        /// What is wrong, for people.
+        message: String,
+    },
+    /// The window named does not exist (or has closed).
+    #[error("{message}")]
+    WindowNotFound {
+        /// What is wrong, for people.
+        message: String,
+        /// The label that was asked for.
+        label: WindowLabel,
+    },
+    /// Something else named by id does not exist.
+    #[error("{message}")]
+    NotFound {
+        /// What is wrong, for people.
+        message: String,
+    },
+    /// The calling window may not do this (a rule of the command, beyond the capability).
+    #[error("{message}")]
+    Forbidden {
+        /// What is wrong, for people.
+        message: String,
+    },
+    /// A bug or a failure of the platform; the command was stopped safely.
+    #[error("{message}")]
+    Internal {
+        /// What is wrong, for people.
+        message: String,
+    },
+}
+
+impl AppError {
+    /// An [`AppError::InvalidInput`].
+    pub fn invalid(message: impl Into<String>) -> Self {
+        AppError::InvalidInput { message: message.into() }
+    }
+
+    /// An [`AppError::WindowNotFound`] for `label`.
+    pub fn window_not_found(label: WindowLabel) -> Self {
+        AppError::WindowNotFound { message: format!("window `{label}` is not open"), label }
+    }
+
+    /// An [`AppError::NotFound`].
+    pub fn not_found(message: impl Into<String>) -> Self {
+        AppError::NotFound { message: message.into() }
+    }
+
+    /// An [`AppError::Forbidden`].
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        AppError::Forbidden { message: message.into() }
+    }
+
+    /// An [`AppError::Internal`].
+    pub fn internal(message: impl Into<String>) -> Self {
+        AppError::Internal { message: message.into() }
+    }
+
+    /// The `kind` tag, as it appears in JSON.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            AppError::InvalidInput { .. } => "invalid_input",
+            AppError::WindowNotFound { .. } => "window_not_found",
+            AppError::NotFound { .. } => "not_found",
+            AppError::Forbidden { .. } => "forbidden",
+            AppError::Internal { .. } => "internal",
+        }
+    }
+}
+
+impl From<tauri::Error> for AppError {
+    fn from(e: tauri::Error) -> Self {
+        AppError::internal(e.to_string())
+    }
+}
+
+/// A call refused by Tauri before any command ran. Never produced by Rust code: it is the
+/// TypeScript shape that the bindings give to the framework's string rejections.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Rejection {
+    /// The window's capability does not grant the command.
+    PermissionDenied {
+        /// Tauri's text.
+        message: String,
+    },
+    /// The arguments did not deserialize into the command's parameters.
+    InvalidArgs {
+        /// Tauri's text.
+        message: String,
+    },
+    /// No command has this name.
+    UnknownCommand {
+        /// Tauri's text.
+        message: String,
+    },
+    /// Any other failure of the IPC layer.
+    IpcFailure {
+        /// Tauri's text.
+        message: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The JSON shape is a contract with the frontend: changing it is a breaking change.
+    #[test]
+    fn json_shape_is_pinned() {
+        let check = |e: AppError, want: serde_json::Value| {
+            assert_eq!(serde_json::to_value(&e).unwrap(), want);
+            assert_eq!(want["kind"], e.kind());
+            assert_eq!(want["message"], e.to_string());
+        };
+        check(AppError::invalid("name is empty"), json!({"kind": "invalid_input", "message": "name is empty"}));
+        check(
+            AppError::window_not_found(WindowLabel::Worker(7)),
+            json!({"kind": "window_not_found", "message": "window `worker-7` is not open", "label": "worker-7"}),
+        );
+        check(AppError::not_found("no job 3"), json!({"kind": "not_found", "message": "no job 3"}));
+        check(AppError::forbidden("no"), json!({"kind": "forbidden", "message": "no"}));
+        check(AppError::internal("boom"), json!({"kind": "internal", "message": "boom"}));
+    }
+
+    #[test]
+    fn rejection_kinds_do_not_overlap_app_error_kinds() {
+        let rejection = serde_json::to_value(Rejection::PermissionDenied { message: String::new() }).unwrap();
+        assert_eq!(rejection["kind"], "permission_denied");
+        for e in [AppError::invalid(""), AppError::not_found(""), AppError::forbidden(""), AppError::internal("")] {
+            assert!(!["permission_denied", "invalid_args", "unknown_command", "ipc_failure"].contains(&e.kind()));
+        }
+    }
+}

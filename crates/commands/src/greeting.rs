@@ -1,0 +1,54 @@
+//! Greeting: arguments in, a struct out, and the caller's window named by Rust.
+
+use serde::Serialize;
+use specta::Type;
+use switchboard_events::WindowLabel;
+use tauri::Runtime;
+
+use crate::{AppError, Call};
+
+/// The longest name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 64;
+
+/// The answer to [`greet`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Greeting {
+    /// The greeting.
+    pub message: String,
+    /// The window that asked.
+    pub window: WindowLabel,
+}
+
+/// Greets `name` on behalf of `window`.
+pub fn make_greeting(name: &str, window: WindowLabel) -> Result<Greeting, AppError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(AppError::invalid("name is empty"));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(AppError::invalid(format!("name is longer than {MAX_NAME_CHARS} characters")));
+    }
+    Ok(Greeting { message: format!("Hello, {name}! (asked by {window})"), window })
+}
+
+/// Greets `name`; the answer names the calling window.
+#[tauri::command]
+#[specta::specta]
+pub async fn greet<R: Runtime>(call: Call<R>, name: String) -> Result<Greeting, AppError> {
+    let caller = call.caller;
+    call.run(async move { make_greeting(&name, caller) }).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn greets_and_validates() {
+        let g = make_greeting("  Ada ", WindowLabel::Worker(2)).unwrap();
+        assert_eq!(g.message, "Hello, Ada! (asked by worker-2)");
+        assert_eq!(g.window, WindowLabel::Worker(2));
+        assert_eq!(make_greeting(" ", WindowLabel::Main).unwrap_err().kind(), "invalid_input");
+        assert_eq!(make_greeting(&"x".repeat(65), WindowLabel::Main).unwrap_err().kind(), "invalid_input");
+    }
+}

@@ -1,0 +1,170 @@
+//! Jobs: an async task on tokio that reports progress to its caller over an `ipc::Channel`
+//! and can be cancelled by the window that started it.
+
+use std::{
+    collections::HashMap,
+    sync::{
+        atomic::{AtomicU32, Ordering},
+        Mutex,
+    },
+    time::Duration,
+};
+
+use serde::Serialize;
+use specta::Type;
+use switchboard_events::WindowLabel;
+use tauri::{ipc::Channel, Manager, Runtime, State};
+use tokio::sync::watch;
+
+use crate::{AppError, Call};
+
+/// The most steps a job may have.
+pub const MAX_STEPS: u32 = 1_000;
+/// The longest step, in milliseconds.
+pub const MAX_STEP_MS: u32 = 5_000;
+
+/// A message from a running job to the window that started it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum JobUpdate {
+    /// `done` of `total` steps are finished.
+    Progress {
+        /// The job.
+        job: u32,
+        /// Steps finished.
+        done: u32,
+        /// Steps in all.
+        total: u32,
+    },
+    /// Every step finished.
+    Finished {
+        /// The job.
+        job: u32,
+    },
+    /// Cancelled after `done` steps.
+    Cancelled {
+        /// The job.
+        job: u32,
+        /// Steps finished before the cancel.
+        done: u32,
+    },
+}
+
+/// The running jobs, managed as Tauri state.
+#[derive(Debug, Default)]
+pub struct Jobs {
+    next: AtomicU32,
+    running: Mutex<HashMap<u32, (WindowLabel, watch::Sender<bool>)>>,
+}
+
+impl Jobs {
+    fn running(&self) -> std::sync::MutexGuard<'_, HashMap<u32, (WindowLabel, watch::Sender<bool>)>> {
+        self.running.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn start(&self, owner: WindowLabel) -> (u32, watch::Receiver<bool>) {
+        let id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
+        let (tx, rx) = watch::channel(false);
+        self.running().insert(id, (owner, tx));
+        (id, rx)
+    }
+
+    /// Asks job `id` to stop; only the window that started it may.
+    pub fn cancel(&self, id: u32, caller: WindowLabel) -> Result<(), AppError> {
+        let running = self.running();
+        let (owner, stop) = running.get(&id).ok_or_else(|| AppError::not_found(format!("no running job {id}")))?;
+        if *owner != caller {
+            return Err(AppError::forbidden(format!("job {id} belongs to {owner}")));
+        }
+        // The receiver lives as long as the job; if it has just ended, there is nothing to stop.
+        stop.send_replace(true);
+        Ok(())
+    }
+}
+
+/// Runs `total` steps of `step` each, reporting to `report`, until done or `stop` turns true.
+/// Returns the last update sent.
+pub async fn run_job(
+    job: u32,
+    total: u32,
+    step: Duration,
+    mut stop: watch::Receiver<bool>,
+    report: impl Fn(JobUpdate),
+) -> JobUpdate {
+    for done in 0..total {
+        tokio::select! {
+            _ = tokio::time::sleep(step) => report(JobUpdate::Progress { job, done: done + 1, total }),
+            _ = stop.wait_for(|stop| *stop) => {
+                let cancelled = JobUpdate::Cancelled { job, done };
+                report(cancelled.clone());
+                return cancelled;
+            }
+        }
+    }
+    report(JobUpdate::Finished { job });
+    JobUpdate::Finished { job }
+}
+
+/// Starts a job of `steps` steps of `step_ms` each; returns its id at once and streams
+/// [`JobUpdate`]s to `on_update`.
+#[tauri::command]
+#[specta::specta]
+pub async fn start_job<R: Runtime>(
+    call: Call<R>,
+    jobs: State<'_, Jobs>,
+    steps: u32,
+    step_ms: u32,
+    on_update: Channel<JobUpdate>,
+) -> Result<u32, AppError> {
+    let started = if steps == 0 || steps > MAX_STEPS || step_ms > MAX_STEP_MS {
+        Err(AppError::invalid(format!("steps must be 1..={MAX_STEPS} and step_ms at most {MAX_STEP_MS}")))
+    } else {
+        let (job, stop) = jobs.start(call.caller);
+        let app = call.app.clone();
+        tauri::async_runtime::spawn(async move {
+            let step = Duration::from_millis(step_ms.into());
+            // A closed window makes `send` fail; the job still ends cleanly.
+            run_job(job, steps, step, stop, |u| drop(on_update.send(u))).await;
+            app.state::<Jobs>().running().remove(&job);
+        });
+        Ok(job)
+    };
+    call.run(async move { started }).await
+}
+
+/// Cancels a job the calling window started.
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_job<R: Runtime>(call: Call<R>, jobs: State<'_, Jobs>, job: u32) -> Result<(), AppError> {
+    let cancelled = jobs.cancel(job, call.caller);
+    call.run(async move { cancelled }).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    #[tokio::test(start_paused = true)]
+    async fn reports_each_step_then_finishes() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let (_tx, rx) = watch::channel(false);
+        let log = seen.clone();
+        let last = run_job(1, 3, Duration::from_millis(10), rx, move |u| log.lock().unwrap().push(u)).await;
+        assert_eq!(last, JobUpdate::Finished { job: 1 });
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.len(), 4);
+        assert_eq!(seen[2], JobUpdate::Progress { job: 1, done: 3, total: 3 });
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn stops_when_cancelled_by_its_owner_only() {
+        let jobs = Jobs::default();
+        let (id, rx) = jobs.start(WindowLabel::Worker(1));
+        assert_eq!(jobs.cancel(id, WindowLabel::Main).unwrap_err().kind(), "forbidden");
+        assert_eq!(jobs.cancel(id + 1, WindowLabel::Worker(1)).unwrap_err().kind(), "not_found");
+        jobs.cancel(id, WindowLabel::Worker(1)).unwrap();
+        let last = run_job(id, 100, Duration::from_secs(1), rx, |_| {}).await;
+        assert_eq!(last, JobUpdate::Cancelled { job: id, done: 0 });
+    }
+}

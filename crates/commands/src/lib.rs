@@ -1,0 +1,29 @@
+//! Switchboard's commands, one module per group, and the machinery they share.
+//!
+//! Each group keeps its logic in plain functions, testable without a webview, behind
+//! `#[tauri::command]` wrappers of a line or two. Every wrapper takes a [`Call`] (the calling
+//! window, traced and panic-proof) and returns `Result<_, AppError>`.
+//!
+//! This crate knows no window geometry, URLs or config: opening a window goes through the
+//! [`windows::WindowFactory`] that the app provides.
+
+pub mod call;
+pub mod counter;
+pub mod error;
+pub mod errors_demo;
+pub mod export;
+pub mod greeting;
+pub mod jobs;
+pub mod messages;
+pub mod notes;
+pub mod outbox;
+pub mod ping;
+pub mod registry;
+pub mod report;
+pub mod trace;
+pub mod windows;
+
+pub use call::Call;
+pub use error::{AppError, Rejection};
+pub use outbox::Outbox;
+pub use registry::{builder, manage_state, COMMAND_NAMES};

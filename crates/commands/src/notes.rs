@@ -1,0 +1,45 @@
+//! Notes from pages to the core: the JS-to-Rust event. Payloads are untrusted: a bad one is
+//! refused into the trace and the log, and the listener goes on (FACTS.md, 10).
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use switchboard_events::{listen_untrusted, Audience, CoreNoteAck, NoteToCore, PayloadError, WindowLabel};
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_specta::Event;
+
+use crate::{trace::Trace, AppError, Outbox};
+
+/// Notes read since start.
+#[derive(Debug, Default)]
+pub struct NotesRead(AtomicU32);
+
+/// Checks a parsed note; returns its length in characters.
+pub fn accept(note: &NoteToCore) -> Result<u32, AppError> {
+    let chars = note.text.chars().count();
+    if chars == 0 || chars > NoteToCore::MAX_CHARS {
+        return Err(AppError::invalid(format!("a note has 1 to {} characters, not {chars}", NoteToCore::MAX_CHARS)));
+    }
+    Ok(chars as u32)
+}
+
+fn handle<R: Runtime>(app: &AppHandle<R>, payload: Result<NoteToCore, PayloadError>) -> Result<(), String> {
+    let note = payload.map_err(|e| e.to_string())?;
+    let chars = accept(&note).map_err(|e| e.to_string())?;
+    let total = app.state::<NotesRead>().0.fetch_add(1, Ordering::Relaxed) + 1;
+    // Only `main` may emit (see its capability), so the acknowledgement goes there.
+    app.state::<Outbox>()
+        .send(app, &Audience::One { label: WindowLabel::Main }, &CoreNoteAck { chars, total })
+        .map(drop)
+        .map_err(|e| format!("acknowledgement not sent: {e}"))
+}
+
+/// Starts listening for [`NoteToCore`] from every page.
+pub fn listen<R: Runtime>(app: &AppHandle<R>) {
+    let handle_app = app.clone();
+    listen_untrusted::<NoteToCore, R, _, _>(app, move |payload| {
+        if let Err(reason) = handle(&handle_app, payload) {
+            eprintln!("switchboard: refused `{}`: {reason}", NoteToCore::NAME);
+            handle_app.state::<Trace>().refused(NoteToCore::NAME, &reason);
+        }
+    });
+}

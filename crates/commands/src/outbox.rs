@@ -1,0 +1,134 @@
+//! Every event Rust sends to pages goes through the [`Outbox`]: it resolves the audience,
+//! refuses closed windows, records the send in the trace, and holds what is meant for a window
+//! that has not registered its listeners yet.
+//!
+//! Tauri drops events emitted before a page listens (FACTS.md, 3). So a window counts as not
+//! ready from the moment its page starts loading until the page calls `window_ready`; events
+//! for it meanwhile are queued and flushed, in order, by that call. Sends and flushes happen
+//! under one lock, so nothing overtakes a held event.
+
+use std::{
+    collections::{BTreeMap, VecDeque},
+    sync::Mutex,
+};
+
+use serde::Serialize;
+use specta::Type;
+use switchboard_events::{Audience, WindowLabel};
+use tauri::{Emitter, EventTarget, Manager, Runtime};
+use tauri_specta::Event;
+
+use crate::{trace::Trace, AppError};
+
+/// What happened to one send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Sent {
+    /// Windows it reached at once.
+    pub delivered: Vec<WindowLabel>,
+    /// Windows still loading, for which it is held until they are ready.
+    pub held: Vec<WindowLabel>,
+}
+
+#[derive(Debug)]
+struct Held {
+    name: &'static str,
+    payload: serde_json::Value,
+}
+
+#[derive(Debug)]
+enum Readiness {
+    Ready,
+    Loading(VecDeque<Held>),
+}
+
+/// The delivery state of every window, managed as Tauri state.
+#[derive(Debug, Default)]
+pub struct Outbox {
+    windows: Mutex<BTreeMap<WindowLabel, Readiness>>,
+}
+
+/// The open windows whose labels are ours, sorted.
+pub fn open_windows<R: Runtime>(app: &impl Manager<R>) -> Vec<WindowLabel> {
+    let mut open: Vec<WindowLabel> = app.webview_windows().keys().filter_map(|l| l.parse().ok()).collect();
+    open.sort();
+    open
+}
+
+fn emit<R: Runtime>(app: &impl Emitter<R>, label: WindowLabel, held: &Held) -> tauri::Result<()> {
+    // `labeled` reaches window, webview and webview-window listeners of that label alone.
+    app.emit_to(EventTarget::labeled(label.to_string()), held.name, &held.payload)
+}
+
+impl Outbox {
+    fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<WindowLabel, Readiness>> {
+        // A poisoned lock means a panic mid-update; the map itself stays consistent.
+        self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Marks `label` as loading: what is sent to it from now on is held.
+    pub fn loading(&self, label: WindowLabel) {
+        self.lock().insert(label, Readiness::Loading(VecDeque::new()));
+    }
+
+    /// Forgets a window that has closed, dropping anything held for it.
+    pub fn forget(&self, label: WindowLabel) -> usize {
+        match self.lock().remove(&label) {
+            Some(Readiness::Loading(queue)) => queue.len(),
+            _ => 0,
+        }
+    }
+
+    /// Marks `label` ready and delivers what was held for it, in order. Returns how many.
+    pub fn ready<R: Runtime>(&self, app: &impl Emitter<R>, label: WindowLabel) -> Result<u32, AppError> {
+        let mut windows = self.lock();
+        let held = match windows.insert(label, Readiness::Ready) {
+            Some(Readiness::Loading(queue)) => queue,
+            _ => VecDeque::new(),
+        };
+        let count = held.len() as u32;
+        for item in &held {
+            emit(app, label, item)?;
+        }
+        Ok(count)
+    }
+
+    /// Sends `event` to `audience`. Fails, sending nothing, if the audience names a window
+    /// that is not open.
+    pub fn send<R, M, E>(&self, app: &M, audience: &Audience, event: &E) -> Result<Sent, AppError>
+    where
+        R: Runtime,
+        M: Manager<R> + Emitter<R>,
+        E: Event + Serialize,
+    {
+        let open = open_windows(app);
+        let targets = audience.resolve(&open);
+        if let Some(missing) = targets.iter().find(|l| !open.contains(l)) {
+            return Err(AppError::window_not_found(*missing));
+        }
+        let payload = serde_json::to_value(event).map_err(|e| AppError::internal(e.to_string()))?;
+        let bytes = payload.to_string().len();
+        let item = Held { name: E::NAME, payload };
+        let mut sent = Sent { delivered: Vec::new(), held: Vec::new() };
+        {
+            let mut windows = self.lock();
+            for label in targets {
+                // A window we have not seen load yet is treated as loading: holding is safe,
+                // dropping is not.
+                match windows.entry(label).or_insert_with(|| Readiness::Loading(VecDeque::new())) {
+                    Readiness::Ready => {
+                        emit(app, label, &item)?;
+                        sent.delivered.push(label);
+                    }
+                    Readiness::Loading(queue) => {
+                        queue.push_back(Held { name: item.name, payload: item.payload.clone() });
+                        sent.held.push(label);
+                    }
+                }
+            }
+        }
+        if let Some(trace) = app.try_state::<Trace>() {
+            trace.event(E::NAME, audience, &sent.delivered, &sent.held, bytes);
+        }
+        Ok(sent)
+    }
+}

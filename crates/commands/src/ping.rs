@@ -1,0 +1,44 @@
+//! The delayed reply: the command returns at once; a task sends [`DelayedPong`] back to the
+//! calling window, and only to it, after the delay the caller chose.
+
+use std::time::Duration;
+
+use serde::Serialize;
+use specta::Type;
+use switchboard_events::{Audience, DelayedPong};
+use tauri::{Manager, Runtime};
+
+use crate::{AppError, Call, Outbox};
+
+/// The longest delay accepted, in milliseconds.
+pub const MAX_DELAY_MS: u32 = 60_000;
+
+/// The immediate answer to [`ping_later`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PingScheduled {
+    /// When the pong will come, in milliseconds from now.
+    pub due_in_ms: u32,
+}
+
+/// Sends `DelayedPong { note }` to the calling window after `delay_ms`.
+#[tauri::command]
+#[specta::specta]
+pub async fn ping_later<R: Runtime>(call: Call<R>, delay_ms: u32, note: String) -> Result<PingScheduled, AppError> {
+    let (app, caller) = (call.app.clone(), call.caller);
+    call.run(async move {
+        if delay_ms > MAX_DELAY_MS {
+            return Err(AppError::invalid(format!("delay is over {MAX_DELAY_MS} ms")));
+        }
+        tauri::async_runtime::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(delay_ms.into())).await;
+            let pong = DelayedPong { note, delay_ms };
+            if let Err(e) = app.state::<Outbox>().send(&app, &Audience::One { label: caller }, &pong) {
+                // The caller may have closed meanwhile; nobody is left to tell but the log.
+                eprintln!("switchboard: delayed pong for {caller} not sent: {e}");
+            }
+        });
+        Ok(PingScheduled { due_in_ms: delay_ms })
+    })
+    .await
+}

@@ -1,0 +1,137 @@
+//! The file that `export_trace` writes. Its types never cross IPC, so ts-rs (not specta)
+//! generates their TypeScript, for tools that read the file.
+
+use std::{
+    path::Path,
+    time::{SystemTime, UNIX_EPOCH},
+};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{
+    trace::{ExportedTrace, TraceEntry},
+    AppError,
+};
+
+/// The version of the file format; bump it when [`TraceReport`] changes shape.
+pub const FORMAT: u32 = 1;
+
+/// An exported trace file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct TraceReport {
+    /// Always [`FORMAT`].
+    pub format: u32,
+    /// When it was written, in milliseconds since the Unix epoch.
+    pub exported_at_ms: f64,
+    /// The lines, oldest first.
+    pub lines: Vec<ReportLine>,
+}
+
+/// One line of a [`TraceReport`]: a flat, stable summary of a trace entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct ReportLine {
+    /// The entry's id.
+    pub id: u32,
+    /// Milliseconds since the app started.
+    pub at_ms: u32,
+    /// What happened.
+    pub what: LineKind,
+    /// The command or event name.
+    pub name: String,
+    /// The calling window for a command, the audience for an event.
+    pub subject: String,
+    /// The error kind of a failed command, or why an event was refused.
+    pub problem: Option<String>,
+}
+
+/// The kind of a [`ReportLine`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
+pub enum LineKind {
+    /// A command call.
+    Command,
+    /// An event sent by Rust.
+    Event,
+    /// An event from a page that was refused.
+    Refused,
+}
+
+impl ReportLine {
+    fn from_entry(entry: &TraceEntry) -> Self {
+        match entry {
+            TraceEntry::Command { id, at_ms, window, command, error, .. } => ReportLine {
+                id: *id,
+                at_ms: *at_ms,
+                what: LineKind::Command,
+                name: command.clone(),
+                subject: window.to_string(),
+                problem: error.clone(),
+            },
+            TraceEntry::Event { id, at_ms, name, audience, .. } => ReportLine {
+                id: *id,
+                at_ms: *at_ms,
+                what: LineKind::Event,
+                name: name.clone(),
+                subject: serde_json::to_string(audience).unwrap_or_default(),
+                problem: None,
+            },
+            TraceEntry::Refused { id, at_ms, name, reason } => ReportLine {
+                id: *id,
+                at_ms: *at_ms,
+                what: LineKind::Refused,
+                name: name.clone(),
+                subject: String::new(),
+                problem: Some(reason.clone()),
+            },
+        }
+    }
+}
+
+impl TraceReport {
+    /// A report of `entries`, stamped now.
+    pub fn from_entries(entries: &[TraceEntry]) -> Self {
+        let exported_at_ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as f64).unwrap_or(0.0);
+        TraceReport { format: FORMAT, exported_at_ms, lines: entries.iter().map(ReportLine::from_entry).collect() }
+    }
+
+    /// Writes the report as `switchboard-trace-<ms>.json` in `dir`.
+    pub fn write_to(&self, dir: &Path) -> Result<ExportedTrace, AppError> {
+        let path = dir.join(format!("switchboard-trace-{}.json", self.exported_at_ms as u64));
+        let json = serde_json::to_vec_pretty(self).map_err(|e| AppError::internal(e.to_string()))?;
+        std::fs::write(&path, json)
+            .map_err(|e| AppError::internal(format!("cannot write {}: {e}", path.display())))?;
+        Ok(ExportedTrace { path: path.display().to_string(), entries: self.lines.len() as u32 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use switchboard_events::{Audience, WindowLabel};
+
+    #[test]
+    fn writes_a_file_that_reads_back() {
+        let entries = [
+            TraceEntry::Command { id: 1, at_ms: 5, window: WindowLabel::Main, command: "greet".into(), duration_us: 10, error: None },
+            TraceEntry::Event { id: 2, at_ms: 6, name: "inbox-message".into(), audience: Audience::Workers, delivered: vec![], held: vec![], bytes: 40 },
+            TraceEntry::Refused { id: 3, at_ms: 7, name: "note-to-core".into(), reason: "malformed".into() },
+        ];
+        let report = TraceReport::from_entries(&entries);
+        let dir = std::env::temp_dir().join(format!("sb-report-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let written = report.write_to(&dir).unwrap();
+        assert_eq!(written.entries, 3);
+        let back: TraceReport = serde_json::from_slice(&std::fs::read(&written.path).unwrap()).unwrap();
+        assert_eq!(back, report);
+        assert_eq!(back.lines[0].subject, "main");
+        assert_eq!(back.lines[1].subject, r#"{"to":"workers"}"#);
+        assert_eq!(back.lines[2].problem.as_deref(), Some("malformed"));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,194 @@
+//! The live IPC trace: every command call and every event Rust sends, kept in a ring and
+//! streamed to subscribers over `ipc::Channel` (one message per entry, not one event each).
+
+use std::{
+    collections::VecDeque,
+    sync::Mutex,
+    time::{Duration, Instant},
+};
+
+use serde::Serialize;
+use specta::Type;
+use switchboard_events::{Audience, WindowLabel};
+use tauri::{ipc::Channel, State};
+
+use crate::{report::TraceReport, AppError, Call};
+
+/// How many entries the trace keeps for late subscribers and exports.
+pub const CAPACITY: usize = 500;
+
+/// One line of the trace.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum TraceEntry {
+    /// A command ran (calls refused by Tauri's ACL never reach a command and are not here).
+    #[serde(rename_all = "camelCase")]
+    Command {
+        /// Increasing from 1.
+        id: u32,
+        /// Milliseconds since the app started.
+        at_ms: u32,
+        /// The calling window.
+        window: WindowLabel,
+        /// The command's name.
+        command: String,
+        /// How long it ran, in microseconds.
+        duration_us: u32,
+        /// `None` when it succeeded, else the error's kind.
+        error: Option<String>,
+    },
+    /// Rust sent an event.
+    #[serde(rename_all = "camelCase")]
+    Event {
+        /// Increasing from 1.
+        id: u32,
+        /// Milliseconds since the app started.
+        at_ms: u32,
+        /// The event's name.
+        name: String,
+        /// Who it was for.
+        audience: Audience,
+        /// Windows it was delivered to at once.
+        delivered: Vec<WindowLabel>,
+        /// Windows not ready yet, for which it is held.
+        held: Vec<WindowLabel>,
+        /// Size of the JSON payload.
+        bytes: u32,
+    },
+    /// A page sent an event that Rust refused.
+    #[serde(rename_all = "camelCase")]
+    Refused {
+        /// Increasing from 1.
+        id: u32,
+        /// Milliseconds since the app started.
+        at_ms: u32,
+        /// The event's name.
+        name: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// The trace, managed as Tauri state.
+pub struct Trace {
+    started: Instant,
+    inner: Mutex<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    next_id: u32,
+    recent: VecDeque<TraceEntry>,
+    subscribers: Vec<Channel<TraceEntry>>,
+}
+
+impl Default for Trace {
+    fn default() -> Self {
+        Trace { started: Instant::now(), inner: Mutex::default() }
+    }
+}
+
+fn saturating_u32(n: u128) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Trace {
+    /// Records a finished command call.
+    pub fn command(&self, window: WindowLabel, command: &str, took: Duration, error: Option<&str>) {
+        self.push(|id, at_ms| TraceEntry::Command {
+            id,
+            at_ms,
+            window,
+            command: command.to_owned(),
+            duration_us: saturating_u32(took.as_micros()),
+            error: error.map(str::to_owned),
+        });
+    }
+
+    /// Records an event sent by Rust.
+    pub fn event(&self, name: &str, audience: &Audience, delivered: &[WindowLabel], held: &[WindowLabel], bytes: usize) {
+        self.push(|id, at_ms| TraceEntry::Event {
+            id,
+            at_ms,
+            name: name.to_owned(),
+            audience: audience.clone(),
+            delivered: delivered.to_vec(),
+            held: held.to_vec(),
+            bytes: saturating_u32(bytes as u128),
+        });
+    }
+
+    /// Records an event from a page that was refused.
+    pub fn refused(&self, name: &str, reason: &str) {
+        self.push(|id, at_ms| TraceEntry::Refused { id, at_ms, name: name.to_owned(), reason: reason.to_owned() });
+    }
+
+    /// Sends every kept entry, oldest first, to `channel`, then every new one as it comes.
+    /// Returns how many were sent now.
+    pub fn subscribe(&self, channel: Channel<TraceEntry>) -> u32 {
+        let mut inner = self.lock();
+        let mut sent = 0;
+        for entry in &inner.recent {
+            if channel.send(entry.clone()).is_err() {
+                return sent;
+            }
+            sent += 1;
+        }
+        inner.subscribers.push(channel);
+        sent
+    }
+
+    /// The kept entries, oldest first.
+    pub fn snapshot(&self) -> Vec<TraceEntry> {
+        self.lock().recent.iter().cloned().collect()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        // A poisoned lock only means a panic elsewhere mid-push; the ring is still usable.
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn push(&self, make: impl FnOnce(u32, u32) -> TraceEntry) {
+        let at_ms = saturating_u32(self.started.elapsed().as_millis());
+        let mut inner = self.lock();
+        inner.next_id += 1;
+        let entry = make(inner.next_id, at_ms);
+        // A subscriber whose window has gone fails to send and is dropped.
+        inner.subscribers.retain(|channel| channel.send(entry.clone()).is_ok());
+        if inner.recent.len() == CAPACITY {
+            inner.recent.pop_front();
+        }
+        inner.recent.push_back(entry);
+    }
+}
+
+/// Where an exported trace was written.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ExportedTrace {
+    /// The file's path.
+    pub path: String,
+    /// Entries written.
+    pub entries: u32,
+}
+
+/// Streams the trace to the calling window: the kept entries now, then each new one.
+/// Returns how many kept entries were sent.
+#[tauri::command]
+#[specta::specta]
+pub async fn subscribe_trace<R: tauri::Runtime>(
+    call: Call<R>,
+    trace: State<'_, Trace>,
+    on_entry: Channel<TraceEntry>,
+) -> Result<u32, AppError> {
+    let sent = trace.subscribe(on_entry);
+    call.run(async move { Ok(sent) }).await
+}
+
+/// Writes the kept trace as JSON (the `TraceReport` type, generated by ts-rs) to a file in the
+/// system's temporary folder.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_trace<R: tauri::Runtime>(call: Call<R>, trace: State<'_, Trace>) -> Result<ExportedTrace, AppError> {
+    let report = TraceReport::from_entries(&trace.snapshot());
+    call.run(async move { report.write_to(&std::env::temp_dir()) }).await
+}

@@ -1,0 +1,150 @@
+//! Window labels as a type: `main`, `inspector` or `worker-<n>`.
+//!
+//! On the wire a label is the plain string Tauri uses; in TypeScript it is the template type
+//! `"main" | "inspector" | `worker-${number}``, so a misspelt target does not compile there
+//! either.
+
+use std::{fmt, str::FromStr};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The label of one of Switchboard's windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, specta::Type)]
+#[specta(type = LabelPattern)]
+pub enum WindowLabel {
+    /// The switchboard, opened at start.
+    Main,
+    /// The live IPC trace.
+    Inspector,
+    /// A worker opened at run time; numbers start at 1.
+    Worker(u32),
+}
+
+/// The kinds of window, one capability file each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WindowKind {
+    /// `main`
+    Switchboard,
+    /// `worker-<n>`
+    Worker,
+    /// `inspector`
+    Inspector,
+}
+
+/// Why a string is not a window label.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a window label (expected `main`, `inspector` or `worker-<n>` with n >= 1)")]
+pub struct LabelError(pub String);
+
+const WORKER_PREFIX: &str = "worker-";
+
+impl WindowLabel {
+    /// Which kind of window this label names.
+    pub fn kind(self) -> WindowKind {
+        match self {
+            WindowLabel::Main => WindowKind::Switchboard,
+            WindowLabel::Inspector => WindowKind::Inspector,
+            WindowLabel::Worker(_) => WindowKind::Worker,
+        }
+    }
+
+    /// True for `worker-<n>`.
+    pub fn is_worker(self) -> bool {
+        self.kind() == WindowKind::Worker
+    }
+}
+
+impl fmt::Display for WindowLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WindowLabel::Main => f.write_str("main"),
+            WindowLabel::Inspector => f.write_str("inspector"),
+            WindowLabel::Worker(n) => write!(f, "{WORKER_PREFIX}{n}"),
+        }
+    }
+}
+
+impl FromStr for WindowLabel {
+    type Err = LabelError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let worker = |digits: &str| {
+            // Reject signs, leading zeros and zero so that every label has one spelling.
+            let canonical = !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !digits.starts_with('0');
+            canonical.then(|| digits.parse().ok()).flatten()
+        };
+        match s {
+            "main" => Ok(WindowLabel::Main),
+            "inspector" => Ok(WindowLabel::Inspector),
+            _ => s
+                .strip_prefix(WORKER_PREFIX)
+                .and_then(worker)
+                .map(WindowLabel::Worker)
+                .ok_or_else(|| LabelError(s.to_owned())),
+        }
+    }
+}
+
+impl Serialize for WindowLabel {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for WindowLabel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        raw.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The TypeScript shape of [`WindowLabel`]; specta has no template-literal type, so the
+/// TypeScript text is given as is.
+struct LabelPattern;
+
+impl specta::Type for LabelPattern {
+    fn definition(_: &mut specta::Types) -> specta::datatype::DataType {
+        specta::datatype::DataType::Reference(specta_typescript::define(
+            "\"main\" | \"inspector\" | `worker-${number}`",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_every_kind() {
+        for (text, label) in [
+            ("main", WindowLabel::Main),
+            ("inspector", WindowLabel::Inspector),
+            ("worker-1", WindowLabel::Worker(1)),
+            ("worker-42", WindowLabel::Worker(42)),
+        ] {
+            assert_eq!(text.parse::<WindowLabel>(), Ok(label));
+            assert_eq!(label.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_label() {
+        for bad in [
+            "", "Main", "worker", "worker-", "worker-0", "worker-01", "worker--1", "worker-+1",
+            "worker-1x", "worker-99999999999", "inspector ",
+        ] {
+            assert_eq!(bad.parse::<WindowLabel>(), Err(LabelError(bad.to_owned())), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn json_is_the_plain_label() {
+        let json = serde_json::to_string(&WindowLabel::Worker(3)).unwrap();
+        assert_eq!(json, "\"worker-3\"");
+        assert_eq!(serde_json::from_str::<WindowLabel>(&json).unwrap(), WindowLabel::Worker(3));
+        let err = serde_json::from_str::<WindowLabel>("\"worker-x\"").unwrap_err();
+        assert!(err.to_string().contains("not a window label"), "{err}");
+    }
+}

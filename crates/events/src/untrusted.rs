@@ -1,0 +1,73 @@
+//! Listening in Rust to events that pages send, without trusting their payloads.
+//!
+//! tauri-specta's `Event::listen` panics on a payload that does not deserialize, and a panic
+//! in a Rust listener poisons Tauri's listener lock so that every later Rust listener stops
+//! (FACTS.md, 10). Here a bad payload becomes a [`PayloadError`] handed to the handler, and a
+//! panic in the handler itself is caught and logged.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use serde::de::DeserializeOwned;
+use tauri::{EventId, Listener, Runtime};
+use tauri_specta::Event;
+
+/// Why a page's event payload was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PayloadError {
+    /// Larger than events may be.
+    #[error("payload of {size} bytes is over the limit of {limit} bytes")]
+    TooLarge {
+        /// Bytes received.
+        size: usize,
+        /// Bytes allowed.
+        limit: usize,
+    },
+    /// Not the JSON shape of the event type.
+    #[error("malformed payload: {0}")]
+    Malformed(String),
+}
+
+/// Largest event payload accepted from a page, in bytes of JSON.
+pub const MAX_PAYLOAD_BYTES: usize = 8 * 1024;
+
+/// Parses one raw payload as `E`.
+pub fn parse_payload<E: DeserializeOwned>(raw: &str) -> Result<E, PayloadError> {
+    if raw.len() > MAX_PAYLOAD_BYTES {
+        return Err(PayloadError::TooLarge { size: raw.len(), limit: MAX_PAYLOAD_BYTES });
+    }
+    serde_json::from_str(raw).map_err(|e| PayloadError::Malformed(e.to_string()))
+}
+
+/// Listens for `E` from any source and hands each payload, parsed or refused, to `handler`.
+pub fn listen_untrusted<E, R, L, F>(listener: &L, handler: F) -> EventId
+where
+    E: Event + DeserializeOwned,
+    R: Runtime,
+    L: Listener<R>,
+    F: Fn(Result<E, PayloadError>) + Send + Sync + 'static,
+{
+    listener.listen_any(E::NAME, move |event| {
+        let parsed = parse_payload::<E>(event.payload());
+        if catch_unwind(AssertUnwindSafe(|| handler(parsed))).is_err() {
+            eprintln!("switchboard: the handler of event `{}` panicked; listener kept", E::NAME);
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NoteToCore;
+
+    #[test]
+    fn parses_good_and_reports_bad() {
+        assert_eq!(
+            parse_payload::<NoteToCore>(r#"{"text":"hi"}"#),
+            Ok(NoteToCore { text: "hi".into() })
+        );
+        assert!(matches!(parse_payload::<NoteToCore>(r#"{"txt":1}"#), Err(PayloadError::Malformed(_))));
+        assert!(matches!(parse_payload::<NoteToCore>("not json"), Err(PayloadError::Malformed(_))));
+        let big = format!(r#"{{"text":"{}"}}"#, "x".repeat(MAX_PAYLOAD_BYTES));
+        assert!(matches!(parse_payload::<NoteToCore>(&big), Err(PayloadError::TooLarge { .. })));
+    }
+}

@@ -1,0 +1,57 @@
+//! The inspector: the live IPC trace, newest first, streamed over a Channel. Read-only.
+
+import { Channel } from "@tauri-apps/api/core";
+import { commands, type TraceEntry_Deserialize as TraceEntry } from "../../bindings/ipc";
+import { show } from "./lib/demos";
+import { byId, el, onClick, showStatus } from "./lib/dom";
+import { announceReady } from "./lib/events";
+import { unwrap } from "./lib/ipc";
+import { describeEntry } from "./lib/trace";
+
+byId("app").innerHTML = `
+  <section>
+    <button id="export">Export trace</button> <output id="export-out"></output>
+    <span id="trace-count" class="muted"></span>
+  </section>
+  <table>
+    <thead><tr><th>#</th><th>ms</th><th>what</th><th>name</th><th>window / target</th><th>detail</th></tr></thead>
+    <tbody id="trace"></tbody>
+  </table>`;
+
+const KEEP = 500;
+let seen = 0;
+
+function add(entry: TraceEntry): void {
+  const row = describeEntry(entry);
+  const tr = el("tr");
+  tr.className = row.tone;
+  tr.dataset.what = entry.type;
+  for (const cell of [
+    String(entry.id),
+    String(entry.atMs),
+    entry.type,
+    row.name,
+    row.subject,
+    row.detail,
+  ]) {
+    tr.append(el("td", cell));
+  }
+  const body = byId("trace");
+  body.prepend(tr);
+  while (body.childElementCount > KEEP) body.lastElementChild?.remove();
+  seen += 1;
+  byId("trace-count").textContent = `${seen} entries`;
+}
+
+async function start(): Promise<void> {
+  onClick("export", async () =>
+    show("export-out", await commands.exportTrace(), (t) => `${t.entries} entries in ${t.path}`),
+  );
+  const channel = new Channel<TraceEntry>();
+  channel.onmessage = add;
+  await unwrap(commands.subscribeTrace(channel));
+  const ready = await announceReady();
+  showStatus(`ready (${ready.flushed} held event(s) delivered)`);
+}
+
+start().catch((e: unknown) => showStatus(`failed to start: ${String(e)}`, true));

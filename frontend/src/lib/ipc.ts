@@ -1,0 +1,46 @@
+//! Calling commands: turning the bindings' result objects into values or typed failures.
+
+import type { AppError, Rejection } from "../../../bindings/ipc";
+
+/** Every way a command call can fail: the command's own error or Tauri's rejection. */
+export type Failure = AppError | Rejection;
+
+/** What every generated command returns. */
+export type Result<T> = { status: "ok"; data: T } | { status: "error"; error: Failure };
+
+/** True when Tauri refused the call before the command ran. */
+export function isRejection(failure: Failure): failure is Rejection {
+  switch (failure.kind) {
+    case "permission_denied":
+    case "invalid_args":
+    case "unknown_command":
+    case "ipc_failure":
+      return true;
+    case "invalid_input":
+    case "window_not_found":
+    case "not_found":
+    case "forbidden":
+    case "internal":
+      return false;
+  }
+}
+
+/** One line for people: `kind: message`. */
+export function describe(failure: Failure): string {
+  return `${failure.kind}: ${failure.message}`;
+}
+
+/** Thrown by {@link unwrap}; carries the typed failure. */
+export class CommandFailed extends Error {
+  constructor(readonly failure: Failure) {
+    super(describe(failure));
+    this.name = "CommandFailed";
+  }
+}
+
+/** The value of a successful call; a failed one throws {@link CommandFailed}. */
+export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+  const result = await call;
+  if (result.status === "error") throw new CommandFailed(result.error);
+  return result.data;
+}

@@ -1,0 +1,45 @@
+//! How the inspector words a trace entry.
+
+import type { Audience, TraceEntry_Deserialize as TraceEntry } from "../../../bindings/ipc";
+
+/** One row of the inspector's table. */
+export interface Row {
+  name: string;
+  subject: string;
+  detail: string;
+  tone: "ok" | "error" | "event" | "refused";
+}
+
+/** `all`, `workers`, a label, or labels joined by commas. */
+export function audienceText(audience: Audience): string {
+  switch (audience.to) {
+    case "all":
+    case "workers":
+      return audience.to;
+    case "one":
+      return audience.label;
+    case "some":
+      return audience.labels.join(",");
+  }
+}
+
+export function describeEntry(entry: TraceEntry): Row {
+  switch (entry.type) {
+    case "command":
+      return {
+        name: entry.command,
+        subject: entry.window,
+        detail: `${entry.durationUs} µs ${entry.error ?? "ok"}`,
+        tone: entry.error ? "error" : "ok",
+      };
+    case "event":
+      return {
+        name: entry.name,
+        subject: `→ ${audienceText(entry.audience)}`,
+        detail: `${entry.bytes} B${entry.held.length ? `, held for ${entry.held.join(",")}` : ""}`,
+        tone: "event",
+      };
+    case "refused":
+      return { name: entry.name, subject: "", detail: entry.reason, tone: "refused" };
+  }
+}

@@ -1,0 +1,127 @@
+//! The switchboard (`main`): the live window list, sending to one, some or all windows, and
+//! every command demo.
+
+import { type Audience, commands, events, type WindowLabel } from "../../bindings/ipc";
+import { mountCounter, mountFail, mountGreet, mountJob, mountPing, show } from "./lib/demos";
+import { byId, el, inputValue, onClick, prepend, showStatus } from "./lib/dom";
+import { announceReady, listenHere, noteToCore, sendNote } from "./lib/events";
+import { unwrap } from "./lib/ipc";
+
+const app = byId("app");
+app.innerHTML = `
+  <section>
+    <h2>Windows (live)</h2>
+    <ul id="windows" class="log windows"></ul>
+    <button id="open-worker">Open worker</button> <button id="open-inspector">Open inspector</button>
+    <output id="windows-out"></output>
+  </section>
+  <section>
+    <h2>Send (Rust to JS: one, set, workers, all)</h2>
+    <input id="message" value="hello" aria-label="message">
+    <button id="send-selected">To ticked</button>
+    <button id="send-workers">To workers</button>
+    <button id="send-all">To all</button>
+    <output id="send-out"></output>
+    <div>
+      <button id="send-note">Note to ticked (JS to JS)</button>
+      <button id="send-core">Note to core (JS to Rust)</button>
+      <output id="note-out"></output>
+    </div>
+  </section>
+  <section><h2>Inbox</h2><ul id="inbox" class="log"></ul></section>
+  <div id="demos"></div>`;
+
+/** The labels whose boxes are ticked in the window list. */
+function ticked(): WindowLabel[] {
+  return [...document.querySelectorAll<HTMLInputElement>("#windows input:checked")].map(
+    (box) => box.value as WindowLabel,
+  );
+}
+
+function paintWindows(open: WindowLabel[]): void {
+  const keep = new Set(ticked());
+  const list = byId("windows");
+  list.replaceChildren(
+    ...open.map((label) => {
+      const row = el("li");
+      row.dataset.label = label;
+      const box = el("input");
+      box.type = "checkbox";
+      box.value = label;
+      box.checked = keep.has(label);
+      box.setAttribute("aria-label", `tick ${label}`);
+      row.append(box, el("span", label));
+      if (label !== "main") {
+        const close = el("button", "close");
+        close.addEventListener("click", async () =>
+          show("windows-out", await commands.closeWindow(label), () => `closed ${label}`),
+        );
+        row.append(close);
+      }
+      return row;
+    }),
+  );
+}
+
+async function send(audience: Audience): Promise<void> {
+  const result = await commands.sendMessage(audience, inputValue("message"));
+  show(
+    "send-out",
+    result,
+    (s) =>
+      `delivered to ${s.delivered.join(", ") || "none"}${s.held.length ? `; held for ${s.held.join(", ")}` : ""}`,
+  );
+}
+
+function audienceOfTicked(): Audience | null {
+  const labels = ticked();
+  const [only] = labels;
+  if (only === undefined) return null;
+  return labels.length === 1 ? { to: "one", label: only } : { to: "some", labels };
+}
+
+async function start(): Promise<void> {
+  await Promise.all([
+    listenHere(events.windowsChanged, (w) => paintWindows(w.open)),
+    listenHere(events.inboxMessage, (m) =>
+      prepend("inbox", el("li", `#${m.seq} from ${m.from}: ${m.text}`)),
+    ),
+    listenHere(events.coreNoteAck, (a) =>
+      prepend("inbox", el("li", `core read a note of ${a.chars} chars (${a.total} so far)`)),
+    ),
+    mountCounter(byId("demos")),
+    mountPing(byId("demos")),
+  ]);
+  mountGreet(byId("demos"));
+  mountJob(byId("demos"));
+  mountFail(byId("demos"));
+
+  onClick("open-worker", async () =>
+    show("windows-out", await commands.openWorker(), (l) => `opened ${l}`),
+  );
+  onClick("open-inspector", async () =>
+    show("windows-out", await commands.openInspector(), (l) => `opened ${l}`),
+  );
+  onClick("send-selected", async () => {
+    const audience = audienceOfTicked();
+    return audience ? send(audience) : showStatus("tick at least one window", true);
+  });
+  onClick("send-workers", () => send({ to: "workers" }));
+  onClick("send-all", () => send({ to: "all" }));
+  onClick("send-note", async () => {
+    const labels = ticked();
+    if (labels.length === 0) return showStatus("tick at least one window", true);
+    await Promise.all(labels.map((l) => sendNote(l, inputValue("message"))));
+    byId("note-out").textContent = `note sent to ${labels.join(", ")}`;
+  });
+  onClick("send-core", async () => {
+    await noteToCore(inputValue("message"));
+    byId("note-out").textContent = "note sent to the core";
+  });
+
+  paintWindows(await unwrap(commands.listWindows()));
+  const ready = await announceReady();
+  showStatus(`ready (${ready.flushed} held event(s) delivered)`);
+}
+
+start().catch((e: unknown) => showStatus(`failed to start: ${String(e)}`, true));

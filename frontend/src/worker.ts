@@ -1,0 +1,43 @@
+//! A worker (`worker-<n>`): its label, its inbox (only what was targeted at it or broadcast),
+//! the shared counter, its own jobs and pings, and a reply to main.
+
+import { commands, events } from "../../bindings/ipc";
+import { mountCounter, mountFail, mountGreet, mountJob, mountPing, show } from "./lib/demos";
+import { byId, el, inputValue, onClick, prepend, showStatus } from "./lib/dom";
+import { announceReady, listenHere } from "./lib/events";
+import { currentLabel } from "./lib/labels";
+
+const label = currentLabel();
+document.title = label;
+byId("title").textContent = label;
+byId("app").innerHTML = `
+  <section><h2>Inbox</h2><ul id="inbox" class="log"></ul></section>
+  <section>
+    <h2>Reply to main</h2>
+    <input id="reply" value="hi main" aria-label="reply"> <button id="send-reply">Reply</button>
+    <output id="reply-out"></output>
+  </section>
+  <div id="demos"></div>`;
+
+async function start(): Promise<void> {
+  await Promise.all([
+    listenHere(events.inboxMessage, (m) =>
+      prepend("inbox", el("li", `#${m.seq} from ${m.from}: ${m.text}`)),
+    ),
+    listenHere(events.directNote, (n) =>
+      prepend("inbox", el("li", `note from ${n.from}: ${n.text}`, "note")),
+    ),
+    mountCounter(byId("demos")),
+    mountPing(byId("demos")),
+  ]);
+  mountGreet(byId("demos"));
+  mountJob(byId("demos"));
+  mountFail(byId("demos"));
+  onClick("send-reply", async () =>
+    show("reply-out", await commands.replyToMain(inputValue("reply")), () => "sent to main"),
+  );
+  const ready = await announceReady();
+  showStatus(`ready (${ready.flushed} held event(s) delivered)`);
+}
+
+start().catch((e: unknown) => showStatus(`failed to start: ${String(e)}`, true));

@@ -1,0 +1,33 @@
+import { resolve } from "node:path";
+import { defineConfig } from "vitest/config";
+
+const frontend = resolve(import.meta.dirname, "frontend");
+
+// One HTML entry per window kind. The dev server must not watch Rust or generated output,
+// or `tauri dev` would rebuild in a loop (FACTS.md, 15).
+export default defineConfig({
+  root: frontend,
+  clearScreen: false,
+  server: {
+    port: 1420,
+    strictPort: true,
+    watch: { ignored: ["**/target/**", "**/crates/**", "**/app/**"] },
+  },
+  build: {
+    outDir: resolve(frontend, "dist"),
+    emptyOutDir: true,
+    target: "safari15",
+    rollupOptions: {
+      input: {
+        main: resolve(frontend, "index.html"),
+        worker: resolve(frontend, "worker.html"),
+        inspector: resolve(frontend, "inspector.html"),
+      },
+    },
+  },
+  test: {
+    root: import.meta.dirname,
+    environment: "happy-dom",
+    include: ["frontend/src/**/*.test.ts"],
+  },
+});
