@@ -369,9 +369,11 @@ async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; dat
 function toRejection<E>(e: unknown): E | Rejection {
     if (typeof e === "object" && e !== null && "kind" in e) return e as E;
     const message = e instanceof Error ? e.message : String(e);
+    // Debug builds explain an ACL refusal of a command that does not exist with "Command not
+    // found"; release builds say only "not allowed by ACL" for both.
+    if (/^Command \S+ not found$|Command not found/.test(message)) return { kind: "unknown_command", message };
     if (/\bnot allowed\b/.test(message)) return { kind: "permission_denied", message };
     if (message.startsWith("invalid args")) return { kind: "invalid_args", message };
-    if (/^Command \S+ not found$/.test(message)) return { kind: "unknown_command", message };
     return { kind: "ipc_failure", message };
 }
 

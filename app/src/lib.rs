@@ -35,9 +35,15 @@ pub fn configure<R: RegisteredRuntime>(builder: tauri::Builder<R>) -> tauri::Bui
         })
 }
 
+/// The app's context: config, embedded assets, and the ACL resolved from `capabilities/`.
+/// The integration tests take its ACL, so they check the capabilities that ship.
+pub fn context() -> tauri::Context<tauri::Wry> {
+    tauri::generate_context!()
+}
+
 /// Runs the app.
 pub fn run() {
-    let app = configure(tauri::Builder::default()).build(tauri::generate_context!());
+    let app = configure(tauri::Builder::default()).build(context());
     match app {
         Ok(app) => app.run(|_, _: RunEvent| {}),
         Err(e) => {

@@ -17,7 +17,11 @@ pub fn layout(label: WindowLabel) -> (&'static str, String, (f64, f64)) {
             // Workers fill a 3x2 grid right of main and the inspector, then start over.
             let slot = f64::from((n - 1) % 6);
             let (col, row) = (1.0 + (slot % 3.0), (slot / 3.0).floor());
-            ("worker.html", format!("Worker {n}"), (col * WIDTH, row * HEIGHT))
+            (
+                "worker.html",
+                format!("Worker {n}"),
+                (col * WIDTH, row * HEIGHT),
+            )
         }
     }
 }
@@ -45,6 +49,9 @@ mod tests {
             let (_, _, (x, _)) = layout(WindowLabel::Worker(n));
             assert!(x >= WIDTH, "worker-{n} at x={x}");
         }
-        assert_ne!(layout(WindowLabel::Worker(1)).2, layout(WindowLabel::Worker(2)).2);
+        assert_ne!(
+            layout(WindowLabel::Worker(1)).2,
+            layout(WindowLabel::Worker(2)).2
+        );
     }
 }

@@ -37,7 +37,10 @@ impl<R: Runtime> Call<R> {
             Ok(result) => result,
             Err(join) => {
                 eprintln!("switchboard: command `{}` panicked: {join}", self.command);
-                Err(AppError::internal(format!("command `{}` failed unexpectedly", self.command)))
+                Err(AppError::internal(format!(
+                    "command `{}` failed unexpectedly",
+                    self.command
+                )))
             }
         };
         if let Some(trace) = self.app.try_state::<Trace>() {
@@ -54,7 +57,12 @@ impl<'de, R: Runtime> CommandArg<'de, R> for Call<R> {
         let caller = webview.label().parse::<WindowLabel>().map_err(|e| {
             InvokeError::from(serde_json::json!(AppError::forbidden(e.to_string())))
         })?;
-        Ok(Call { app: webview.app_handle().clone(), caller, command: item.name, started: Instant::now() })
+        Ok(Call {
+            app: webview.app_handle().clone(),
+            caller,
+            command: item.name,
+            started: Instant::now(),
+        })
     }
 }
 

@@ -50,27 +50,38 @@ pub enum AppError {
 impl AppError {
     /// An [`AppError::InvalidInput`].
     pub fn invalid(message: impl Into<String>) -> Self {
-        AppError::InvalidInput { message: message.into() }
+        AppError::InvalidInput {
+            message: message.into(),
+        }
     }
 
     /// An [`AppError::WindowNotFound`] for `label`.
     pub fn window_not_found(label: WindowLabel) -> Self {
-        AppError::WindowNotFound { message: format!("window `{label}` is not open"), label }
+        AppError::WindowNotFound {
+            message: format!("window `{label}` is not open"),
+            label,
+        }
     }
 
     /// An [`AppError::NotFound`].
     pub fn not_found(message: impl Into<String>) -> Self {
-        AppError::NotFound { message: message.into() }
+        AppError::NotFound {
+            message: message.into(),
+        }
     }
 
     /// An [`AppError::Forbidden`].
     pub fn forbidden(message: impl Into<String>) -> Self {
-        AppError::Forbidden { message: message.into() }
+        AppError::Forbidden {
+            message: message.into(),
+        }
     }
 
     /// An [`AppError::Internal`].
     pub fn internal(message: impl Into<String>) -> Self {
-        AppError::Internal { message: message.into() }
+        AppError::Internal {
+            message: message.into(),
+        }
     }
 
     /// The `kind` tag, as it appears in JSON.
@@ -131,22 +142,48 @@ mod tests {
             assert_eq!(want["kind"], e.kind());
             assert_eq!(want["message"], e.to_string());
         };
-        check(AppError::invalid("name is empty"), json!({"kind": "invalid_input", "message": "name is empty"}));
+        check(
+            AppError::invalid("name is empty"),
+            json!({"kind": "invalid_input", "message": "name is empty"}),
+        );
         check(
             AppError::window_not_found(WindowLabel::Worker(7)),
             json!({"kind": "window_not_found", "message": "window `worker-7` is not open", "label": "worker-7"}),
         );
-        check(AppError::not_found("no job 3"), json!({"kind": "not_found", "message": "no job 3"}));
-        check(AppError::forbidden("no"), json!({"kind": "forbidden", "message": "no"}));
-        check(AppError::internal("boom"), json!({"kind": "internal", "message": "boom"}));
+        check(
+            AppError::not_found("no job 3"),
+            json!({"kind": "not_found", "message": "no job 3"}),
+        );
+        check(
+            AppError::forbidden("no"),
+            json!({"kind": "forbidden", "message": "no"}),
+        );
+        check(
+            AppError::internal("boom"),
+            json!({"kind": "internal", "message": "boom"}),
+        );
     }
 
     #[test]
     fn rejection_kinds_do_not_overlap_app_error_kinds() {
-        let rejection = serde_json::to_value(Rejection::PermissionDenied { message: String::new() }).unwrap();
+        let rejection = serde_json::to_value(Rejection::PermissionDenied {
+            message: String::new(),
+        })
+        .unwrap();
         assert_eq!(rejection["kind"], "permission_denied");
-        for e in [AppError::invalid(""), AppError::not_found(""), AppError::forbidden(""), AppError::internal("")] {
-            assert!(!["permission_denied", "invalid_args", "unknown_command", "ipc_failure"].contains(&e.kind()));
+        for e in [
+            AppError::invalid(""),
+            AppError::not_found(""),
+            AppError::forbidden(""),
+            AppError::internal(""),
+        ] {
+            assert!(![
+                "permission_denied",
+                "invalid_args",
+                "unknown_command",
+                "ipc_failure"
+            ]
+            .contains(&e.kind()));
         }
     }
 }

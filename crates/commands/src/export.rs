@@ -36,9 +36,11 @@ const TYPED_ERROR_IMPL: &str = r#"async function typedError<T, E>(result: Promis
 function toRejection<E>(e: unknown): E | Rejection {
     if (typeof e === "object" && e !== null && "kind" in e) return e as E;
     const message = e instanceof Error ? e.message : String(e);
+    // Debug builds explain an ACL refusal of a command that does not exist with "Command not
+    // found"; release builds say only "not allowed by ACL" for both.
+    if (/^Command \S+ not found$|Command not found/.test(message)) return { kind: "unknown_command", message };
     if (/\bnot allowed\b/.test(message)) return { kind: "permission_denied", message };
     if (message.startsWith("invalid args")) return { kind: "invalid_args", message };
-    if (/^Command \S+ not found$/.test(message)) return { kind: "unknown_command", message };
     return { kind: "ipc_failure", message };
 }"#;
 
@@ -47,7 +49,8 @@ pub fn generate() -> Result<BTreeMap<PathBuf, String>, String> {
     let mut files = BTreeMap::new();
 
     let scratch = std::env::temp_dir().join(format!("switchboard-bindings-{}", std::process::id()));
-    std::fs::create_dir_all(&scratch).map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
+    std::fs::create_dir_all(&scratch)
+        .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
     let ipc = scratch.join("ipc.ts");
     let exported = crate::builder::<tauri::Wry>()
         .typed_error_impl(TYPED_ERROR_IMPL)
@@ -64,7 +67,10 @@ pub fn generate() -> Result<BTreeMap<PathBuf, String>, String> {
         ("LineKind", LineKind::export_to_string(&cfg)),
     ] {
         let text = text.map_err(|e| format!("ts-rs export of {name} failed: {e}"))?;
-        files.insert(PathBuf::from(format!("files/{name}.ts")), format!("{}{text}", header("ts-rs")));
+        files.insert(
+            PathBuf::from(format!("files/{name}.ts")),
+            format!("{}{text}", header("ts-rs")),
+        );
     }
     Ok(files)
 }
@@ -77,7 +83,10 @@ fn read_tree(dir: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
             if path.is_dir() {
                 walk(root, &path, out)?;
             } else {
-                let rel = path.strip_prefix(root).map_err(std::io::Error::other)?.to_path_buf();
+                let rel = path
+                    .strip_prefix(root)
+                    .map_err(std::io::Error::other)?
+                    .to_path_buf();
                 out.insert(rel, std::fs::read_to_string(&path)?);
             }
         }
@@ -122,7 +131,11 @@ pub fn diff(dir: &Path, want: &BTreeMap<PathBuf, String>) -> Result<Vec<Drift>, 
             Some(_) => {}
         }
     }
-    drift.extend(have.keys().filter(|p| !want.contains_key(*p)).map(|p| Drift::Extra(p.clone())));
+    drift.extend(
+        have.keys()
+            .filter(|p| !want.contains_key(*p))
+            .map(|p| Drift::Extra(p.clone())),
+    );
     Ok(drift)
 }
 
@@ -133,7 +146,9 @@ pub fn write(dir: &Path, want: &BTreeMap<PathBuf, String>) -> Result<Vec<Drift>,
         let io = match d {
             Drift::Changed(p) | Drift::Missing(p) => {
                 let path = dir.join(p);
-                path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, &want[p]))
+                path.parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::write(&path, &want[p]))
             }
             Drift::Extra(p) => std::fs::remove_file(dir.join(p)),
         };

@@ -26,9 +26,14 @@ pub fn make_greeting(name: &str, window: WindowLabel) -> Result<Greeting, AppErr
         return Err(AppError::invalid("name is empty"));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(AppError::invalid(format!("name is longer than {MAX_NAME_CHARS} characters")));
+        return Err(AppError::invalid(format!(
+            "name is longer than {MAX_NAME_CHARS} characters"
+        )));
     }
-    Ok(Greeting { message: format!("Hello, {name}! (asked by {window})"), window })
+    Ok(Greeting {
+        message: format!("Hello, {name}! (asked by {window})"),
+        window,
+    })
 }
 
 /// Greets `name`; the answer names the calling window.
@@ -48,7 +53,15 @@ mod tests {
         let g = make_greeting("  Ada ", WindowLabel::Worker(2)).unwrap();
         assert_eq!(g.message, "Hello, Ada! (asked by worker-2)");
         assert_eq!(g.window, WindowLabel::Worker(2));
-        assert_eq!(make_greeting(" ", WindowLabel::Main).unwrap_err().kind(), "invalid_input");
-        assert_eq!(make_greeting(&"x".repeat(65), WindowLabel::Main).unwrap_err().kind(), "invalid_input");
+        assert_eq!(
+            make_greeting(" ", WindowLabel::Main).unwrap_err().kind(),
+            "invalid_input"
+        );
+        assert_eq!(
+            make_greeting(&"x".repeat(65), WindowLabel::Main)
+                .unwrap_err()
+                .kind(),
+            "invalid_input"
+        );
     }
 }

@@ -58,7 +58,9 @@ pub struct Jobs {
 }
 
 impl Jobs {
-    fn running(&self) -> std::sync::MutexGuard<'_, HashMap<u32, (WindowLabel, watch::Sender<bool>)>> {
+    fn running(
+        &self,
+    ) -> std::sync::MutexGuard<'_, HashMap<u32, (WindowLabel, watch::Sender<bool>)>> {
         self.running.lock().unwrap_or_else(|p| p.into_inner())
     }
 
@@ -72,7 +74,9 @@ impl Jobs {
     /// Asks job `id` to stop; only the window that started it may.
     pub fn cancel(&self, id: u32, caller: WindowLabel) -> Result<(), AppError> {
         let running = self.running();
-        let (owner, stop) = running.get(&id).ok_or_else(|| AppError::not_found(format!("no running job {id}")))?;
+        let (owner, stop) = running
+            .get(&id)
+            .ok_or_else(|| AppError::not_found(format!("no running job {id}")))?;
         if *owner != caller {
             return Err(AppError::forbidden(format!("job {id} belongs to {owner}")));
         }
@@ -117,7 +121,9 @@ pub async fn start_job<R: Runtime>(
     on_update: Channel<JobUpdate>,
 ) -> Result<u32, AppError> {
     let started = if steps == 0 || steps > MAX_STEPS || step_ms > MAX_STEP_MS {
-        Err(AppError::invalid(format!("steps must be 1..={MAX_STEPS} and step_ms at most {MAX_STEP_MS}")))
+        Err(AppError::invalid(format!(
+            "steps must be 1..={MAX_STEPS} and step_ms at most {MAX_STEP_MS}"
+        )))
     } else {
         let (job, stop) = jobs.start(call.caller);
         let app = call.app.clone();
@@ -135,7 +141,11 @@ pub async fn start_job<R: Runtime>(
 /// Cancels a job the calling window started.
 #[tauri::command]
 #[specta::specta]
-pub async fn cancel_job<R: Runtime>(call: Call<R>, jobs: State<'_, Jobs>, job: u32) -> Result<(), AppError> {
+pub async fn cancel_job<R: Runtime>(
+    call: Call<R>,
+    jobs: State<'_, Jobs>,
+    job: u32,
+) -> Result<(), AppError> {
     let cancelled = jobs.cancel(job, call.caller);
     call.run(async move { cancelled }).await
 }
@@ -150,19 +160,37 @@ mod tests {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let (_tx, rx) = watch::channel(false);
         let log = seen.clone();
-        let last = run_job(1, 3, Duration::from_millis(10), rx, move |u| log.lock().unwrap().push(u)).await;
+        let last = run_job(1, 3, Duration::from_millis(10), rx, move |u| {
+            log.lock().unwrap().push(u)
+        })
+        .await;
         assert_eq!(last, JobUpdate::Finished { job: 1 });
         let seen = seen.lock().unwrap();
         assert_eq!(seen.len(), 4);
-        assert_eq!(seen[2], JobUpdate::Progress { job: 1, done: 3, total: 3 });
+        assert_eq!(
+            seen[2],
+            JobUpdate::Progress {
+                job: 1,
+                done: 3,
+                total: 3
+            }
+        );
     }
 
     #[tokio::test(start_paused = true)]
     async fn stops_when_cancelled_by_its_owner_only() {
         let jobs = Jobs::default();
         let (id, rx) = jobs.start(WindowLabel::Worker(1));
-        assert_eq!(jobs.cancel(id, WindowLabel::Main).unwrap_err().kind(), "forbidden");
-        assert_eq!(jobs.cancel(id + 1, WindowLabel::Worker(1)).unwrap_err().kind(), "not_found");
+        assert_eq!(
+            jobs.cancel(id, WindowLabel::Main).unwrap_err().kind(),
+            "forbidden"
+        );
+        assert_eq!(
+            jobs.cancel(id + 1, WindowLabel::Worker(1))
+                .unwrap_err()
+                .kind(),
+            "not_found"
+        );
         jobs.cancel(id, WindowLabel::Worker(1)).unwrap();
         let last = run_job(id, 100, Duration::from_secs(1), rx, |_| {}).await;
         assert_eq!(last, JobUpdate::Cancelled { job: id, done: 0 });

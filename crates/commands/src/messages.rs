@@ -15,12 +15,19 @@ pub const MAX_TEXT_CHARS: usize = 1_000;
 pub struct Sequence(AtomicU32);
 
 /// Checks `text` and builds the event.
-pub fn compose(seq: &Sequence, from: WindowLabel, audience: Audience, text: String) -> Result<InboxMessage, AppError> {
+pub fn compose(
+    seq: &Sequence,
+    from: WindowLabel,
+    audience: Audience,
+    text: String,
+) -> Result<InboxMessage, AppError> {
     if text.trim().is_empty() {
         return Err(AppError::invalid("message is empty"));
     }
     if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(AppError::invalid(format!("message is longer than {MAX_TEXT_CHARS} characters")));
+        return Err(AppError::invalid(format!(
+            "message is longer than {MAX_TEXT_CHARS} characters"
+        )));
     }
     if let Audience::Some { labels } = &audience {
         if labels.is_empty() {
@@ -28,10 +35,21 @@ pub fn compose(seq: &Sequence, from: WindowLabel, audience: Audience, text: Stri
         }
     }
     let seq = seq.0.fetch_add(1, Ordering::Relaxed) + 1;
-    Ok(InboxMessage { seq, from, audience, text })
+    Ok(InboxMessage {
+        seq,
+        from,
+        audience,
+        text,
+    })
 }
 
-fn send<R: Runtime>(call: &Call<R>, seq: &Sequence, outbox: &Outbox, audience: Audience, text: String) -> Result<Sent, AppError> {
+fn send<R: Runtime>(
+    call: &Call<R>,
+    seq: &Sequence,
+    outbox: &Outbox,
+    audience: Audience,
+    text: String,
+) -> Result<Sent, AppError> {
     let message = compose(seq, call.caller, audience, text)?;
     outbox.send(&call.app, &message.audience, &message)
 }
@@ -59,7 +77,15 @@ pub async fn reply_to_main<R: Runtime>(
     outbox: State<'_, Outbox>,
     text: String,
 ) -> Result<Sent, AppError> {
-    let sent = send(&call, &seq, &outbox, Audience::One { label: WindowLabel::Main }, text);
+    let sent = send(
+        &call,
+        &seq,
+        &outbox,
+        Audience::One {
+            label: WindowLabel::Main,
+        },
+        text,
+    );
     call.run(async move { sent }).await
 }
 
@@ -73,9 +99,16 @@ mod tests {
         let a = compose(&seq, WindowLabel::Main, Audience::All, "a".into()).unwrap();
         let b = compose(&seq, WindowLabel::Worker(1), Audience::All, "b".into()).unwrap();
         assert_eq!((a.seq, b.seq), (1, 2));
-        let bad = |audience, text: &str| compose(&seq, WindowLabel::Main, audience, text.into()).unwrap_err().kind();
+        let bad = |audience, text: &str| {
+            compose(&seq, WindowLabel::Main, audience, text.into())
+                .unwrap_err()
+                .kind()
+        };
         assert_eq!(bad(Audience::All, "  "), "invalid_input");
         assert_eq!(bad(Audience::All, &"x".repeat(1_001)), "invalid_input");
-        assert_eq!(bad(Audience::Some { labels: vec![] }, "hi"), "invalid_input");
+        assert_eq!(
+            bad(Audience::Some { labels: vec![] }, "hi"),
+            "invalid_input"
+        );
     }
 }

@@ -3,7 +3,9 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use switchboard_events::{listen_untrusted, Audience, CoreNoteAck, NoteToCore, PayloadError, WindowLabel};
+use switchboard_events::{
+    listen_untrusted, Audience, CoreNoteAck, NoteToCore, PayloadError, WindowLabel,
+};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_specta::Event;
 
@@ -17,18 +19,30 @@ pub struct NotesRead(AtomicU32);
 pub fn accept(note: &NoteToCore) -> Result<u32, AppError> {
     let chars = note.text.chars().count();
     if chars == 0 || chars > NoteToCore::MAX_CHARS {
-        return Err(AppError::invalid(format!("a note has 1 to {} characters, not {chars}", NoteToCore::MAX_CHARS)));
+        return Err(AppError::invalid(format!(
+            "a note has 1 to {} characters, not {chars}",
+            NoteToCore::MAX_CHARS
+        )));
     }
     Ok(chars as u32)
 }
 
-fn handle<R: Runtime>(app: &AppHandle<R>, payload: Result<NoteToCore, PayloadError>) -> Result<(), String> {
+fn handle<R: Runtime>(
+    app: &AppHandle<R>,
+    payload: Result<NoteToCore, PayloadError>,
+) -> Result<(), String> {
     let note = payload.map_err(|e| e.to_string())?;
     let chars = accept(&note).map_err(|e| e.to_string())?;
     let total = app.state::<NotesRead>().0.fetch_add(1, Ordering::Relaxed) + 1;
     // Only `main` may emit (see its capability), so the acknowledgement goes there.
     app.state::<Outbox>()
-        .send(app, &Audience::One { label: WindowLabel::Main }, &CoreNoteAck { chars, total })
+        .send(
+            app,
+            &Audience::One {
+                label: WindowLabel::Main,
+            },
+            &CoreNoteAck { chars, total },
+        )
         .map(drop)
         .map_err(|e| format!("acknowledgement not sent: {e}"))
 }
@@ -37,9 +51,15 @@ fn handle<R: Runtime>(app: &AppHandle<R>, payload: Result<NoteToCore, PayloadErr
 pub fn listen<R: Runtime>(app: &AppHandle<R>) {
     let handle_app = app.clone();
     listen_untrusted::<NoteToCore, R, _, _>(app, move |payload| {
-        if let Err(reason) = handle(&handle_app, payload) {
-            eprintln!("switchboard: refused `{}`: {reason}", NoteToCore::NAME);
-            handle_app.state::<Trace>().refused(NoteToCore::NAME, &reason);
-        }
+        // Handled on a task, not inside the listener: Tauri queues an `emit_to` made while it
+        // is dispatching to Rust listeners and later delivers it to every Rust listener,
+        // target lost (tauri 2.12.5, event/listener.rs `Pending::Emit`).
+        let app = handle_app.clone();
+        tauri::async_runtime::spawn(async move {
+            if let Err(reason) = handle(&app, payload) {
+                eprintln!("switchboard: refused `{}`: {reason}", NoteToCore::NAME);
+                app.state::<Trace>().refused(NoteToCore::NAME, &reason);
+            }
+        });
     });
 }

@@ -49,25 +49,36 @@ pub struct Outbox {
 
 /// The open windows whose labels are ours, sorted.
 pub fn open_windows<R: Runtime>(app: &impl Manager<R>) -> Vec<WindowLabel> {
-    let mut open: Vec<WindowLabel> = app.webview_windows().keys().filter_map(|l| l.parse().ok()).collect();
+    let mut open: Vec<WindowLabel> = app
+        .webview_windows()
+        .keys()
+        .filter_map(|l| l.parse().ok())
+        .collect();
     open.sort();
     open
 }
 
 fn emit<R: Runtime>(app: &impl Emitter<R>, label: WindowLabel, held: &Held) -> tauri::Result<()> {
     // `labeled` reaches window, webview and webview-window listeners of that label alone.
-    app.emit_to(EventTarget::labeled(label.to_string()), held.name, &held.payload)
+    app.emit_to(
+        EventTarget::labeled(label.to_string()),
+        held.name,
+        &held.payload,
+    )
 }
 
 impl Outbox {
     fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<WindowLabel, Readiness>> {
         // A poisoned lock means a panic mid-update; the map itself stays consistent.
-        self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.windows
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Marks `label` as loading: what is sent to it from now on is held.
     pub fn loading(&self, label: WindowLabel) {
-        self.lock().insert(label, Readiness::Loading(VecDeque::new()));
+        self.lock()
+            .insert(label, Readiness::Loading(VecDeque::new()));
     }
 
     /// Forgets a window that has closed, dropping anything held for it.
@@ -79,7 +90,11 @@ impl Outbox {
     }
 
     /// Marks `label` ready and delivers what was held for it, in order. Returns how many.
-    pub fn ready<R: Runtime>(&self, app: &impl Emitter<R>, label: WindowLabel) -> Result<u32, AppError> {
+    pub fn ready<R: Runtime>(
+        &self,
+        app: &impl Emitter<R>,
+        label: WindowLabel,
+    ) -> Result<u32, AppError> {
         let mut windows = self.lock();
         let held = match windows.insert(label, Readiness::Ready) {
             Some(Readiness::Loading(queue)) => queue,
@@ -107,20 +122,32 @@ impl Outbox {
         }
         let payload = serde_json::to_value(event).map_err(|e| AppError::internal(e.to_string()))?;
         let bytes = payload.to_string().len();
-        let item = Held { name: E::NAME, payload };
-        let mut sent = Sent { delivered: Vec::new(), held: Vec::new() };
+        let item = Held {
+            name: E::NAME,
+            payload,
+        };
+        let mut sent = Sent {
+            delivered: Vec::new(),
+            held: Vec::new(),
+        };
         {
             let mut windows = self.lock();
             for label in targets {
                 // A window we have not seen load yet is treated as loading: holding is safe,
                 // dropping is not.
-                match windows.entry(label).or_insert_with(|| Readiness::Loading(VecDeque::new())) {
+                match windows
+                    .entry(label)
+                    .or_insert_with(|| Readiness::Loading(VecDeque::new()))
+                {
                     Readiness::Ready => {
                         emit(app, label, &item)?;
                         sent.delivered.push(label);
                     }
                     Readiness::Loading(queue) => {
-                        queue.push_back(Held { name: item.name, payload: item.payload.clone() });
+                        queue.push_back(Held {
+                            name: item.name,
+                            payload: item.payload.clone(),
+                        });
                         sent.held.push(label);
                     }
                 }

@@ -24,21 +24,32 @@ pub struct PingScheduled {
 /// Sends `DelayedPong { note }` to the calling window after `delay_ms`.
 #[tauri::command]
 #[specta::specta]
-pub async fn ping_later<R: Runtime>(call: Call<R>, delay_ms: u32, note: String) -> Result<PingScheduled, AppError> {
+pub async fn ping_later<R: Runtime>(
+    call: Call<R>,
+    delay_ms: u32,
+    note: String,
+) -> Result<PingScheduled, AppError> {
     let (app, caller) = (call.app.clone(), call.caller);
     call.run(async move {
         if delay_ms > MAX_DELAY_MS {
-            return Err(AppError::invalid(format!("delay is over {MAX_DELAY_MS} ms")));
+            return Err(AppError::invalid(format!(
+                "delay is over {MAX_DELAY_MS} ms"
+            )));
         }
         tauri::async_runtime::spawn(async move {
             tokio::time::sleep(Duration::from_millis(delay_ms.into())).await;
             let pong = DelayedPong { note, delay_ms };
-            if let Err(e) = app.state::<Outbox>().send(&app, &Audience::One { label: caller }, &pong) {
+            if let Err(e) =
+                app.state::<Outbox>()
+                    .send(&app, &Audience::One { label: caller }, &pong)
+            {
                 // The caller may have closed meanwhile; nobody is left to tell but the log.
                 eprintln!("switchboard: delayed pong for {caller} not sent: {e}");
             }
         });
-        Ok(PingScheduled { due_in_ms: delay_ms })
+        Ok(PingScheduled {
+            due_in_ms: delay_ms,
+        })
     })
     .await
 }

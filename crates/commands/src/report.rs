@@ -65,7 +65,14 @@ pub enum LineKind {
 impl ReportLine {
     fn from_entry(entry: &TraceEntry) -> Self {
         match entry {
-            TraceEntry::Command { id, at_ms, window, command, error, .. } => ReportLine {
+            TraceEntry::Command {
+                id,
+                at_ms,
+                window,
+                command,
+                error,
+                ..
+            } => ReportLine {
                 id: *id,
                 at_ms: *at_ms,
                 what: LineKind::Command,
@@ -73,7 +80,13 @@ impl ReportLine {
                 subject: window.to_string(),
                 problem: error.clone(),
             },
-            TraceEntry::Event { id, at_ms, name, audience, .. } => ReportLine {
+            TraceEntry::Event {
+                id,
+                at_ms,
+                name,
+                audience,
+                ..
+            } => ReportLine {
                 id: *id,
                 at_ms: *at_ms,
                 what: LineKind::Event,
@@ -81,7 +94,12 @@ impl ReportLine {
                 subject: serde_json::to_string(audience).unwrap_or_default(),
                 problem: None,
             },
-            TraceEntry::Refused { id, at_ms, name, reason } => ReportLine {
+            TraceEntry::Refused {
+                id,
+                at_ms,
+                name,
+                reason,
+            } => ReportLine {
                 id: *id,
                 at_ms: *at_ms,
                 what: LineKind::Refused,
@@ -96,17 +114,31 @@ impl ReportLine {
 impl TraceReport {
     /// A report of `entries`, stamped now.
     pub fn from_entries(entries: &[TraceEntry]) -> Self {
-        let exported_at_ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as f64).unwrap_or(0.0);
-        TraceReport { format: FORMAT, exported_at_ms, lines: entries.iter().map(ReportLine::from_entry).collect() }
+        let exported_at_ms = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis() as f64)
+            .unwrap_or(0.0);
+        TraceReport {
+            format: FORMAT,
+            exported_at_ms,
+            lines: entries.iter().map(ReportLine::from_entry).collect(),
+        }
     }
 
     /// Writes the report as `switchboard-trace-<ms>.json` in `dir`.
     pub fn write_to(&self, dir: &Path) -> Result<ExportedTrace, AppError> {
-        let path = dir.join(format!("switchboard-trace-{}.json", self.exported_at_ms as u64));
-        let json = serde_json::to_vec_pretty(self).map_err(|e| AppError::internal(e.to_string()))?;
+        let path = dir.join(format!(
+            "switchboard-trace-{}.json",
+            self.exported_at_ms as u64
+        ));
+        let json =
+            serde_json::to_vec_pretty(self).map_err(|e| AppError::internal(e.to_string()))?;
         std::fs::write(&path, json)
             .map_err(|e| AppError::internal(format!("cannot write {}: {e}", path.display())))?;
-        Ok(ExportedTrace { path: path.display().to_string(), entries: self.lines.len() as u32 })
+        Ok(ExportedTrace {
+            path: path.display().to_string(),
+            entries: self.lines.len() as u32,
+        })
     }
 }
 
@@ -118,16 +150,37 @@ mod tests {
     #[test]
     fn writes_a_file_that_reads_back() {
         let entries = [
-            TraceEntry::Command { id: 1, at_ms: 5, window: WindowLabel::Main, command: "greet".into(), duration_us: 10, error: None },
-            TraceEntry::Event { id: 2, at_ms: 6, name: "inbox-message".into(), audience: Audience::Workers, delivered: vec![], held: vec![], bytes: 40 },
-            TraceEntry::Refused { id: 3, at_ms: 7, name: "note-to-core".into(), reason: "malformed".into() },
+            TraceEntry::Command {
+                id: 1,
+                at_ms: 5,
+                window: WindowLabel::Main,
+                command: "greet".into(),
+                duration_us: 10,
+                error: None,
+            },
+            TraceEntry::Event {
+                id: 2,
+                at_ms: 6,
+                name: "inbox-message".into(),
+                audience: Audience::Workers,
+                delivered: vec![],
+                held: vec![],
+                bytes: 40,
+            },
+            TraceEntry::Refused {
+                id: 3,
+                at_ms: 7,
+                name: "note-to-core".into(),
+                reason: "malformed".into(),
+            },
         ];
         let report = TraceReport::from_entries(&entries);
         let dir = std::env::temp_dir().join(format!("sb-report-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let written = report.write_to(&dir).unwrap();
         assert_eq!(written.entries, 3);
-        let back: TraceReport = serde_json::from_slice(&std::fs::read(&written.path).unwrap()).unwrap();
+        let back: TraceReport =
+            serde_json::from_slice(&std::fs::read(&written.path).unwrap()).unwrap();
         assert_eq!(back, report);
         assert_eq!(back.lines[0].subject, "main");
         assert_eq!(back.lines[1].subject, r#"{"to":"workers"}"#);

@@ -84,7 +84,10 @@ struct Inner {
 
 impl Default for Trace {
     fn default() -> Self {
-        Trace { started: Instant::now(), inner: Mutex::default() }
+        Trace {
+            started: Instant::now(),
+            inner: Mutex::default(),
+        }
     }
 }
 
@@ -106,7 +109,14 @@ impl Trace {
     }
 
     /// Records an event sent by Rust.
-    pub fn event(&self, name: &str, audience: &Audience, delivered: &[WindowLabel], held: &[WindowLabel], bytes: usize) {
+    pub fn event(
+        &self,
+        name: &str,
+        audience: &Audience,
+        delivered: &[WindowLabel],
+        held: &[WindowLabel],
+        bytes: usize,
+    ) {
         self.push(|id, at_ms| TraceEntry::Event {
             id,
             at_ms,
@@ -120,7 +130,12 @@ impl Trace {
 
     /// Records an event from a page that was refused.
     pub fn refused(&self, name: &str, reason: &str) {
-        self.push(|id, at_ms| TraceEntry::Refused { id, at_ms, name: name.to_owned(), reason: reason.to_owned() });
+        self.push(|id, at_ms| TraceEntry::Refused {
+            id,
+            at_ms,
+            name: name.to_owned(),
+            reason: reason.to_owned(),
+        });
     }
 
     /// Sends every kept entry, oldest first, to `channel`, then every new one as it comes.
@@ -145,7 +160,9 @@ impl Trace {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         // A poisoned lock only means a panic elsewhere mid-push; the ring is still usable.
-        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn push(&self, make: impl FnOnce(u32, u32) -> TraceEntry) {
@@ -154,7 +171,9 @@ impl Trace {
         inner.next_id += 1;
         let entry = make(inner.next_id, at_ms);
         // A subscriber whose window has gone fails to send and is dropped.
-        inner.subscribers.retain(|channel| channel.send(entry.clone()).is_ok());
+        inner
+            .subscribers
+            .retain(|channel| channel.send(entry.clone()).is_ok());
         if inner.recent.len() == CAPACITY {
             inner.recent.pop_front();
         }
@@ -188,7 +207,11 @@ pub async fn subscribe_trace<R: tauri::Runtime>(
 /// system's temporary folder.
 #[tauri::command]
 #[specta::specta]
-pub async fn export_trace<R: tauri::Runtime>(call: Call<R>, trace: State<'_, Trace>) -> Result<ExportedTrace, AppError> {
+pub async fn export_trace<R: tauri::Runtime>(
+    call: Call<R>,
+    trace: State<'_, Trace>,
+) -> Result<ExportedTrace, AppError> {
     let report = TraceReport::from_entries(&trace.snapshot());
-    call.run(async move { report.write_to(&std::env::temp_dir()) }).await
+    call.run(async move { report.write_to(&std::env::temp_dir()) })
+        .await
 }

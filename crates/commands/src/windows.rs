@@ -12,16 +12,24 @@ use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::{outbox::open_windows, AppError, Call, Outbox};
 
+/// Builds the window for a label.
+type Build<R> = Box<dyn Fn(&AppHandle<R>, WindowLabel) -> tauri::Result<()> + Send + Sync>;
+
 /// Builds the window for a label; provided by the app, managed as Tauri state.
 pub struct WindowFactory<R: Runtime> {
-    build: Box<dyn Fn(&AppHandle<R>, WindowLabel) -> tauri::Result<()> + Send + Sync>,
+    build: Build<R>,
     next_worker: AtomicU32,
 }
 
 impl<R: Runtime> WindowFactory<R> {
     /// A factory that builds windows with `build`.
-    pub fn new(build: impl Fn(&AppHandle<R>, WindowLabel) -> tauri::Result<()> + Send + Sync + 'static) -> Self {
-        WindowFactory { build: Box::new(build), next_worker: AtomicU32::new(1) }
+    pub fn new(
+        build: impl Fn(&AppHandle<R>, WindowLabel) -> tauri::Result<()> + Send + Sync + 'static,
+    ) -> Self {
+        WindowFactory {
+            build: Box::new(build),
+            next_worker: AtomicU32::new(1),
+        }
     }
 
     /// Opens the window `label`, held as loading until its page is ready.
@@ -38,7 +46,9 @@ impl<R: Runtime> WindowFactory<R> {
 /// Tells every window which windows are open. Called when one opens or closes.
 pub fn announce<R: Runtime>(app: &AppHandle<R>) -> Result<(), AppError> {
     let open = open_windows(app);
-    app.state::<Outbox>().send(app, &Audience::All, &WindowsChanged { open }).map(drop)
+    app.state::<Outbox>()
+        .send(app, &Audience::All, &WindowsChanged { open })
+        .map(drop)
 }
 
 /// The answer to [`window_ready`].
@@ -54,10 +64,19 @@ pub struct ReadyReport {
 /// delivered now, in order, and later ones go straight through.
 #[tauri::command]
 #[specta::specta]
-pub async fn window_ready<R: Runtime>(call: Call<R>, outbox: State<'_, Outbox>) -> Result<ReadyReport, AppError> {
+pub async fn window_ready<R: Runtime>(
+    call: Call<R>,
+    outbox: State<'_, Outbox>,
+) -> Result<ReadyReport, AppError> {
     let label = call.caller;
     let flushed = outbox.ready(&call.app, label);
-    call.run(async move { Ok(ReadyReport { label, flushed: flushed? }) }).await
+    call.run(async move {
+        Ok(ReadyReport {
+            label,
+            flushed: flushed?,
+        })
+    })
+    .await
 }
 
 /// Every open window, sorted.
@@ -71,20 +90,31 @@ pub async fn list_windows<R: Runtime>(call: Call<R>) -> Result<Vec<WindowLabel>,
 /// Opens the next worker, `worker-1`, `worker-2`, ... (numbers are not reused).
 #[tauri::command]
 #[specta::specta]
-pub async fn open_worker<R: Runtime>(call: Call<R>, factory: State<'_, WindowFactory<R>>) -> Result<WindowLabel, AppError> {
+pub async fn open_worker<R: Runtime>(
+    call: Call<R>,
+    factory: State<'_, WindowFactory<R>>,
+) -> Result<WindowLabel, AppError> {
     let label = WindowLabel::Worker(factory.next_worker.fetch_add(1, Ordering::Relaxed));
-    let opened = factory.open(&call.app, label).and_then(|()| announce(&call.app)).map(|()| label);
+    let opened = factory
+        .open(&call.app, label)
+        .and_then(|()| announce(&call.app))
+        .map(|()| label);
     call.run(async move { opened }).await
 }
 
 /// Opens the inspector, or brings it forward if it is open.
 #[tauri::command]
 #[specta::specta]
-pub async fn open_inspector<R: Runtime>(call: Call<R>, factory: State<'_, WindowFactory<R>>) -> Result<WindowLabel, AppError> {
+pub async fn open_inspector<R: Runtime>(
+    call: Call<R>,
+    factory: State<'_, WindowFactory<R>>,
+) -> Result<WindowLabel, AppError> {
     let label = WindowLabel::Inspector;
     let opened = match call.app.get_webview_window(&label.to_string()) {
         Some(window) => window.set_focus().map_err(AppError::from),
-        None => factory.open(&call.app, label).and_then(|()| announce(&call.app)),
+        None => factory
+            .open(&call.app, label)
+            .and_then(|()| announce(&call.app)),
     };
     call.run(async move { opened.map(|()| label) }).await
 }
@@ -94,7 +124,9 @@ pub async fn open_inspector<R: Runtime>(call: Call<R>, factory: State<'_, Window
 #[specta::specta]
 pub async fn close_window<R: Runtime>(call: Call<R>, label: WindowLabel) -> Result<(), AppError> {
     let closed = if label == WindowLabel::Main {
-        Err(AppError::forbidden("main is closed by the user, not by a command"))
+        Err(AppError::forbidden(
+            "main is closed by the user, not by a command",
+        ))
     } else {
         match call.app.get_webview_window(&label.to_string()) {
             // `destroy` rather than `close`: no close-request round trip to a page that may
@@ -118,7 +150,9 @@ pub fn on_destroyed<R: Runtime>(app: &AppHandle<R>, label: &str) {
     let Ok(label) = label.parse() else { return };
     let dropped = app.state::<Outbox>().forget(label);
     if dropped > 0 {
-        eprintln!("switchboard: {label} closed before it was ready; {dropped} held event(s) dropped");
+        eprintln!(
+            "switchboard: {label} closed before it was ready; {dropped} held event(s) dropped"
+        );
     }
     if let Err(e) = announce(app) {
         eprintln!("switchboard: could not announce that {label} closed: {e}");

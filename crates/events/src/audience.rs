@@ -55,16 +55,26 @@ mod tests {
         check(Audience::All, &open);
         check(Audience::One { label: Worker(2) }, &[Worker(2)]);
         check(Audience::Workers, &[Worker(1), Worker(2)]);
-        check(Audience::Some { labels: vec![Worker(2), Main, Worker(2)] }, &[Worker(2), Main]);
+        check(
+            Audience::Some {
+                labels: vec![Worker(2), Main, Worker(2)],
+            },
+            &[Worker(2), Main],
+        );
         // A closed window is kept so that the sender can report it.
         check(Audience::One { label: Worker(9) }, &[Worker(9)]);
     }
 
     #[test]
     fn json_shape_is_tagged_on_to() {
-        let a = Audience::Some { labels: vec![Worker(1), Worker(2)] };
+        let a = Audience::Some {
+            labels: vec![Worker(1), Worker(2)],
+        };
         let json = serde_json::to_value(&a).unwrap();
-        assert_eq!(json, serde_json::json!({ "to": "some", "labels": ["worker-1", "worker-2"] }));
+        assert_eq!(
+            json,
+            serde_json::json!({ "to": "some", "labels": ["worker-1", "worker-2"] })
+        );
         assert_eq!(serde_json::from_value::<Audience>(json).unwrap(), a);
     }
 }

@@ -132,10 +132,23 @@ mod tests {
     #[test]
     fn rejects_what_is_not_a_label() {
         for bad in [
-            "", "Main", "worker", "worker-", "worker-0", "worker-01", "worker--1", "worker-+1",
-            "worker-1x", "worker-99999999999", "inspector ",
+            "",
+            "Main",
+            "worker",
+            "worker-",
+            "worker-0",
+            "worker-01",
+            "worker--1",
+            "worker-+1",
+            "worker-1x",
+            "worker-99999999999",
+            "inspector ",
         ] {
-            assert_eq!(bad.parse::<WindowLabel>(), Err(LabelError(bad.to_owned())), "{bad:?}");
+            assert_eq!(
+                bad.parse::<WindowLabel>(),
+                Err(LabelError(bad.to_owned())),
+                "{bad:?}"
+            );
         }
     }
 
@@ -143,7 +156,10 @@ mod tests {
     fn json_is_the_plain_label() {
         let json = serde_json::to_string(&WindowLabel::Worker(3)).unwrap();
         assert_eq!(json, "\"worker-3\"");
-        assert_eq!(serde_json::from_str::<WindowLabel>(&json).unwrap(), WindowLabel::Worker(3));
+        assert_eq!(
+            serde_json::from_str::<WindowLabel>(&json).unwrap(),
+            WindowLabel::Worker(3)
+        );
         let err = serde_json::from_str::<WindowLabel>("\"worker-x\"").unwrap_err();
         assert!(err.to_string().contains("not a window label"), "{err}");
     }

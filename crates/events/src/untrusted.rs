@@ -33,7 +33,10 @@ pub const MAX_PAYLOAD_BYTES: usize = 8 * 1024;
 /// Parses one raw payload as `E`.
 pub fn parse_payload<E: DeserializeOwned>(raw: &str) -> Result<E, PayloadError> {
     if raw.len() > MAX_PAYLOAD_BYTES {
-        return Err(PayloadError::TooLarge { size: raw.len(), limit: MAX_PAYLOAD_BYTES });
+        return Err(PayloadError::TooLarge {
+            size: raw.len(),
+            limit: MAX_PAYLOAD_BYTES,
+        });
     }
     serde_json::from_str(raw).map_err(|e| PayloadError::Malformed(e.to_string()))
 }
@@ -49,7 +52,10 @@ where
     listener.listen_any(E::NAME, move |event| {
         let parsed = parse_payload::<E>(event.payload());
         if catch_unwind(AssertUnwindSafe(|| handler(parsed))).is_err() {
-            eprintln!("switchboard: the handler of event `{}` panicked; listener kept", E::NAME);
+            eprintln!(
+                "switchboard: the handler of event `{}` panicked; listener kept",
+                E::NAME
+            );
         }
     })
 }
@@ -65,9 +71,18 @@ mod tests {
             parse_payload::<NoteToCore>(r#"{"text":"hi"}"#),
             Ok(NoteToCore { text: "hi".into() })
         );
-        assert!(matches!(parse_payload::<NoteToCore>(r#"{"txt":1}"#), Err(PayloadError::Malformed(_))));
-        assert!(matches!(parse_payload::<NoteToCore>("not json"), Err(PayloadError::Malformed(_))));
+        assert!(matches!(
+            parse_payload::<NoteToCore>(r#"{"txt":1}"#),
+            Err(PayloadError::Malformed(_))
+        ));
+        assert!(matches!(
+            parse_payload::<NoteToCore>("not json"),
+            Err(PayloadError::Malformed(_))
+        ));
         let big = format!(r#"{{"text":"{}"}}"#, "x".repeat(MAX_PAYLOAD_BYTES));
-        assert!(matches!(parse_payload::<NoteToCore>(&big), Err(PayloadError::TooLarge { .. })));
+        assert!(matches!(
+            parse_payload::<NoteToCore>(&big),
+            Err(PayloadError::TooLarge { .. })
+        ));
     }
 }

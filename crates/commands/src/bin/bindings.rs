@@ -36,7 +36,11 @@ fn main() -> ExitCode {
         }
         Ok(drift) => {
             let verb = if check { "up to date" } else { "written" };
-            println!("bindings {verb} in {} ({} file(s) changed)", dir.display(), drift.len());
+            println!(
+                "bindings {verb} in {} ({} file(s) changed)",
+                dir.display(),
+                drift.len()
+            );
             ExitCode::SUCCESS
         }
     }

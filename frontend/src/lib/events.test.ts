@@ -1,0 +1,53 @@
+import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { events } from "../../../bindings/ipc";
+import { announceReady, listenHere, noteToCore, sendNote } from "./events";
+
+type Call = { cmd: string; args: Record<string, unknown> };
+let calls: Call[] = [];
+
+beforeEach(() => {
+  calls = [];
+  mockWindows("worker-3");
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
+    if (cmd === "plugin:event|listen") return 1;
+    if (cmd === "window_ready") return { label: "worker-3", flushed: 2 };
+    return null;
+  });
+});
+afterEach(() => clearMocks());
+
+describe("listenHere", () => {
+  it("listens on this window only, never globally", async () => {
+    await listenHere(events.inboxMessage, () => {});
+    const listen = calls.find((c) => c.cmd === "plugin:event|listen");
+    expect(listen?.args.event).toBe("inbox-message");
+    expect(listen?.args.target).toEqual({ kind: "WebviewWindow", label: "worker-3" });
+  });
+});
+
+describe("announceReady", () => {
+  it("calls window_ready and returns what was flushed", async () => {
+    expect(await announceReady()).toEqual({ label: "worker-3", flushed: 2 });
+    expect(calls.map((c) => c.cmd)).toEqual(["window_ready"]);
+  });
+});
+
+describe("sending events from a page", () => {
+  it("sends a note to one window by label, signed with this window's label", async () => {
+    await sendNote("main", "hi");
+    const emit = calls.find((c) => c.cmd === "plugin:event|emit_to");
+    expect(emit?.args).toEqual({
+      target: { kind: "AnyLabel", label: "main" },
+      event: "direct-note",
+      payload: { from: "worker-3", text: "hi" },
+    });
+  });
+
+  it("sends a note to the core", async () => {
+    await noteToCore("for rust");
+    const emit = calls.find((c) => c.cmd === "plugin:event|emit");
+    expect(emit?.args).toEqual({ event: "note-to-core", payload: { text: "for rust" } });
+  });
+});

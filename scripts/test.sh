@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole test suite, cheapest checks first. Stops at the first failure and names it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+
+step() {
+  local name=$1
+  shift
+  printf '\n\033[1m== %s\033[0m  (%s)\n' "$name" "$*"
+  local start=$SECONDS
+  if ! "$@"; then
+    printf '\n\033[1;31mFAILED: %s\033[0m  (%s)\n' "$name" "$*"
+    exit 1
+  fi
+  printf '   %s: ok in %ss\n' "$name" $((SECONDS - start))
+}
+
+step "Rust format" cargo fmt --all --check
+step "TypeScript lint and format" npx biome ci .
+step "TypeScript types and type tests" npm run --silent typecheck
+LOG=$(mktemp -d)
+trap 'rm -rf "$LOG"' EXIT
+step "frontend unit tests" bash -c "set -o pipefail; npx vitest run 2>&1 | tee $LOG/vitest"
+step "frontend build" npm run --silent build
+step "bindings are fresh" npm run --silent bindings:check
+step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "Rust tests" bash -c "set -o pipefail; cargo test --workspace --all-targets --locked 2>&1 | tee $LOG/cargo"
+
+# One closing line over every runner, so that the total is not lost in their output.
+passed=$(( $(grep -o '[0-9]* passed;' "$LOG/cargo" | awk '{s+=$1} END {print s+0}') \
+  + $(sed 's/\x1b\[[0-9;]*m//g' "$LOG/vitest" | awk '/^ *Tests /{print $2}') ))
+printf '\n\033[1;32mAll checks passed.\033[0m\n'
+echo "tests: $passed passed, 0 failed"

@@ -1,0 +1,280 @@
+//! Events from Rust reach exactly the windows they target, none are lost to a window that is
+//! still loading, and a page's bad payload hurts nobody.
+
+use serde_json::{json, Value};
+use switchboard_events::{CoreNoteAck, CounterChanged, DelayedPong, InboxMessage, WindowsChanged};
+use tauri::Emitter;
+use tauri_specta::Event;
+
+use crate::harness::{eventually, start, Inboxes, TestApp};
+
+const ALL: [&str; 4] = ["main", "inspector", "worker-1", "worker-2"];
+
+/// main, inspector and two workers, all ready.
+fn four_windows() -> TestApp {
+    let t = start();
+    t.open_worker();
+    t.open_worker();
+    t.ok("main", "open_inspector", json!({}));
+    for label in ALL {
+        t.ready(label);
+    }
+    t
+}
+
+fn counts(pairs: &[(&str, usize)]) -> Vec<(String, usize)> {
+    pairs.iter().map(|(l, n)| (l.to_string(), *n)).collect()
+}
+
+fn texts(messages: &[Value]) -> Vec<String> {
+    messages
+        .iter()
+        .map(|m| m["text"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn one_some_workers_all_reach_exactly_their_windows() {
+    let t = four_windows();
+    let inbox = Inboxes::listen::<InboxMessage>(&t, &ALL);
+    let send = |audience: Value, text: &str| {
+        t.ok(
+            "main",
+            "send_message",
+            json!({ "audience": audience, "text": text }),
+        )
+    };
+
+    let sent = send(json!({ "to": "one", "label": "worker-1" }), "one");
+    assert_eq!(sent, json!({ "delivered": ["worker-1"], "held": [] }));
+    assert_eq!(
+        inbox.counts(),
+        counts(&[
+            ("inspector", 0),
+            ("main", 0),
+            ("worker-1", 1),
+            ("worker-2", 0)
+        ])
+    );
+
+    send(
+        json!({ "to": "some", "labels": ["worker-2", "inspector", "worker-2"] }),
+        "some",
+    );
+    assert_eq!(
+        inbox.counts(),
+        counts(&[
+            ("inspector", 1),
+            ("main", 0),
+            ("worker-1", 1),
+            ("worker-2", 1)
+        ])
+    );
+
+    send(json!({ "to": "workers" }), "workers");
+    assert_eq!(
+        inbox.counts(),
+        counts(&[
+            ("inspector", 1),
+            ("main", 0),
+            ("worker-1", 2),
+            ("worker-2", 2)
+        ])
+    );
+
+    send(json!({ "to": "all" }), "all");
+    assert_eq!(
+        inbox.counts(),
+        counts(&[
+            ("inspector", 2),
+            ("main", 1),
+            ("worker-1", 3),
+            ("worker-2", 3)
+        ])
+    );
+
+    assert_eq!(texts(&inbox.of("worker-1")), ["one", "workers", "all"]);
+    let first = &inbox.of("worker-1")[0];
+    assert_eq!(first["from"], "main");
+    assert_eq!(
+        first["audience"],
+        json!({ "to": "one", "label": "worker-1" })
+    );
+}
+
+#[test]
+fn a_closed_or_unknown_target_is_an_error_and_nothing_is_sent() {
+    let t = four_windows();
+    let inbox = Inboxes::listen::<InboxMessage>(&t, &ALL);
+    let error = t
+        .invoke("main", "send_message", json!({ "audience": { "to": "some", "labels": ["worker-1", "worker-9"] }, "text": "x" }))
+        .unwrap_err();
+    assert_eq!(
+        error,
+        json!({ "kind": "window_not_found", "message": "window `worker-9` is not open", "label": "worker-9" })
+    );
+    assert!(
+        inbox.counts().iter().all(|(_, n)| *n == 0),
+        "{:?}",
+        inbox.counts()
+    );
+}
+
+#[test]
+fn a_worker_replies_to_main_only() {
+    let t = four_windows();
+    let inbox = Inboxes::listen::<InboxMessage>(&t, &ALL);
+    t.ok("worker-2", "reply_to_main", json!({ "text": "done" }));
+    assert_eq!(
+        inbox.counts(),
+        counts(&[
+            ("inspector", 0),
+            ("main", 1),
+            ("worker-1", 0),
+            ("worker-2", 0)
+        ])
+    );
+    assert_eq!(inbox.of("main")[0]["from"], "worker-2");
+}
+
+#[test]
+fn events_for_a_loading_window_are_held_then_delivered_in_order() {
+    let t = start();
+    t.ready("main");
+    let worker = t.open_worker();
+    let inbox = Inboxes::listen::<InboxMessage>(&t, &[&worker]);
+    for i in 0..50 {
+        let sent = t.ok(
+            "main",
+            "send_message",
+            json!({ "audience": { "to": "one", "label": worker }, "text": format!("m{i}") }),
+        );
+        assert_eq!(sent, json!({ "delivered": [], "held": [worker] }));
+    }
+    assert!(inbox.of(&worker).is_empty(), "nothing before ready");
+    let report = t.ready(&worker);
+    // The 50 messages and the windows-changed broadcast from opening it.
+    assert_eq!(report, json!({ "label": worker, "flushed": 51 }));
+    let got = texts(&inbox.of(&worker));
+    assert_eq!(got, (0..50).map(|i| format!("m{i}")).collect::<Vec<_>>());
+    let seqs: Vec<u64> = inbox
+        .of(&worker)
+        .iter()
+        .map(|m| m["seq"].as_u64().unwrap())
+        .collect();
+    assert!(seqs.windows(2).all(|w| w[0] + 1 == w[1]), "{seqs:?}");
+    // After ready, straight through.
+    let sent = t.ok(
+        "main",
+        "send_message",
+        json!({ "audience": { "to": "all" }, "text": "late" }),
+    );
+    assert_eq!(sent, json!({ "delivered": ["main", worker], "held": [] }));
+}
+
+#[test]
+fn the_window_list_is_broadcast_when_one_opens() {
+    let t = four_windows();
+    let lists = Inboxes::listen::<WindowsChanged>(&t, &ALL);
+    let worker = t.open_worker();
+    for label in ALL {
+        assert_eq!(
+            lists.of(label).last().unwrap()["open"],
+            json!(["main", "inspector", "worker-1", "worker-2", worker]),
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn a_counter_change_reaches_every_window() {
+    let t = four_windows();
+    let changes = Inboxes::listen::<CounterChanged>(&t, &ALL);
+    t.ok("worker-1", "counter_add", json!({ "delta": 2 }));
+    for label in ALL {
+        assert_eq!(
+            changes.of(label),
+            [json!({ "value": 2, "by": "worker-1" })],
+            "{label}"
+        );
+    }
+    assert_eq!(t.ok("worker-2", "counter_get", json!({})), json!(2));
+}
+
+#[test]
+fn the_delayed_pong_comes_back_to_the_caller_only() {
+    let t = four_windows();
+    let pongs = Inboxes::listen::<DelayedPong>(&t, &ALL);
+    t.ok(
+        "worker-2",
+        "ping_later",
+        json!({ "delayMs": 30, "note": "hi" }),
+    );
+    assert!(pongs.of("worker-2").is_empty(), "not before the delay");
+    eventually("the pong", || !pongs.of("worker-2").is_empty());
+    assert_eq!(
+        pongs.of("worker-2"),
+        [json!({ "note": "hi", "delayMs": 30 })]
+    );
+    assert_eq!(
+        pongs.counts(),
+        counts(&[
+            ("inspector", 0),
+            ("main", 0),
+            ("worker-1", 0),
+            ("worker-2", 1)
+        ])
+    );
+}
+
+#[test]
+fn a_malformed_note_is_refused_and_later_notes_still_arrive() {
+    let t = four_windows();
+    let acks = Inboxes::listen::<CoreNoteAck>(&t, &ALL);
+    t.ok(
+        "inspector",
+        "subscribe_trace",
+        json!({ "onEntry": "__CHANNEL__:1" }),
+    );
+    let main = t.window("main");
+    // As a page's `emit` does: raw JSON, here of the wrong shape, too long, and not JSON at all.
+    main.emit(switchboard_events::NoteToCore::NAME, json!({ "txt": 1 }))
+        .unwrap();
+    main.emit(
+        switchboard_events::NoteToCore::NAME,
+        json!({ "text": "x".repeat(501) }),
+    )
+    .unwrap();
+    main.emit(switchboard_events::NoteToCore::NAME, "not an object")
+        .unwrap();
+    main.emit(
+        switchboard_events::NoteToCore::NAME,
+        json!({ "text": "fine" }),
+    )
+    .unwrap();
+    eventually("the good note's ack", || !acks.of("main").is_empty());
+    assert_eq!(acks.of("main"), [json!({ "chars": 4, "total": 1 })]);
+    assert_eq!(
+        acks.counts().iter().map(|(_, n)| n).sum::<usize>(),
+        1,
+        "main only: {:?}",
+        acks.counts()
+    );
+    let refused: Vec<_> = t
+        .channel("inspector", 1)
+        .into_iter()
+        .filter(|e| e["type"] == "refused")
+        .collect();
+    assert_eq!(refused.len(), 3, "{refused:?}");
+    assert!(refused[0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("malformed payload"));
+    // Rust listeners still work after the bad ones.
+    main.emit(
+        switchboard_events::NoteToCore::NAME,
+        json!({ "text": "again" }),
+    )
+    .unwrap();
+    eventually("the second ack", || acks.of("main").len() == 2);
+}

@@ -1,0 +1,168 @@
+//! Starting the app on the mock runtime and talking to it as its windows would.
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+    time::{Duration, Instant},
+};
+
+use serde_json::{json, Value};
+use tauri::{
+    ipc::{CallbackFn, InvokeBody, InvokeResponseBody},
+    test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY},
+    App, Listener, Manager, WebviewWindow,
+};
+use tauri_specta::Event;
+
+/// What channels sent, by (window label, channel id).
+pub type ChannelLog = Arc<Mutex<HashMap<(String, u32), Vec<Value>>>>;
+
+/// The app on the mock runtime, with `main` open.
+pub struct TestApp {
+    pub app: App<MockRuntime>,
+    pub channels: ChannelLog,
+}
+
+pub fn start() -> TestApp {
+    let channels: ChannelLog = Arc::default();
+    let log = channels.clone();
+    let mut context = mock_context(noop_assets());
+    // The real ACL, built by app/build.rs from app/capabilities/.
+    std::mem::swap(
+        context.runtime_authority_mut(),
+        switchboard_app::context().runtime_authority_mut(),
+    );
+    let mut app = switchboard_app::configure(mock_builder())
+        .channel_interceptor(move |webview, id, _index, body| {
+            let message = match body {
+                InvokeResponseBody::Json(json) => serde_json::from_str(json).unwrap(),
+                InvokeResponseBody::Raw(bytes) => json!(bytes),
+            };
+            log.lock()
+                .unwrap()
+                .entry((webview.label().to_owned(), id.0))
+                .or_default()
+                .push(message);
+            true
+        })
+        .build(context)
+        .expect("the app builds on the mock runtime");
+    // Runs `setup` (which opens main) and returns: on the mock runtime the loop itself does
+    // nothing, so the busy-loop this is deprecated for cannot happen.
+    #[allow(deprecated)]
+    app.run_iteration(|_, _| {});
+    TestApp { app, channels }
+}
+
+impl TestApp {
+    pub fn window(&self, label: &str) -> WebviewWindow<MockRuntime> {
+        self.app
+            .get_webview_window(label)
+            .unwrap_or_else(|| panic!("no window {label}"))
+    }
+
+    /// Invokes `cmd` from window `label` as its page would; `Err` holds the rejection.
+    pub fn invoke(&self, label: &str, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = tauri::webview::InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window(label), request)
+            .map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    /// Invokes and expects success.
+    pub fn ok(&self, label: &str, cmd: &str, args: Value) -> Value {
+        self.invoke(label, cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} from {label} failed: {e}"))
+    }
+
+    /// Invokes and expects a command error; returns its `kind`.
+    pub fn error_kind(&self, label: &str, cmd: &str, args: Value) -> String {
+        let error = self
+            .invoke(label, cmd, args)
+            .expect_err("the call should fail");
+        error["kind"]
+            .as_str()
+            .unwrap_or_else(|| panic!("not a typed error: {error}"))
+            .to_owned()
+    }
+
+    /// Announces `label` ready, as its page does once its listeners are registered.
+    pub fn ready(&self, label: &str) -> Value {
+        self.ok(label, "window_ready", json!({}))
+    }
+
+    /// Opens a worker from main and returns its label.
+    pub fn open_worker(&self) -> String {
+        self.ok("main", "open_worker", json!({}))
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// Messages channel `id` of window `label` has received.
+    pub fn channel(&self, label: &str, id: u32) -> Vec<Value> {
+        self.channels
+            .lock()
+            .unwrap()
+            .get(&(label.to_owned(), id))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// Catches event `E` as heard by each window's own (window-scoped) listener.
+pub struct Inboxes {
+    seen: Arc<Mutex<HashMap<String, Vec<Value>>>>,
+}
+
+impl Inboxes {
+    pub fn listen<E: Event>(app: &TestApp, labels: &[&str]) -> Self {
+        let seen: Arc<Mutex<HashMap<String, Vec<Value>>>> = Arc::default();
+        for label in labels {
+            let (log, key) = (seen.clone(), label.to_string());
+            log.lock().unwrap().insert(key.clone(), Vec::new());
+            app.window(label).listen(E::NAME, move |event| {
+                let payload = serde_json::from_str(event.payload()).unwrap();
+                log.lock().unwrap().get_mut(&key).unwrap().push(payload);
+            });
+        }
+        Inboxes { seen }
+    }
+
+    /// What `label` has heard so far.
+    pub fn of(&self, label: &str) -> Vec<Value> {
+        self.seen.lock().unwrap()[label].clone()
+    }
+
+    /// How many payloads each window has heard, sorted by label.
+    pub fn counts(&self) -> Vec<(String, usize)> {
+        let mut counts: Vec<_> = self
+            .seen
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(l, v)| (l.clone(), v.len()))
+            .collect();
+        counts.sort();
+        counts
+    }
+}
+
+/// Waits until `done` holds, for events sent from spawned tasks; panics after 5 s.
+pub fn eventually(what: &str, done: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}

@@ -1,0 +1,17 @@
+//! Switchboard's integration tests: the whole app (the same `configure` as `tauri dev`, the
+//! ACL resolved from the shipped capabilities) on Tauri's mock runtime, driven through the
+//! real IPC path. One test binary; a module per concern:
+//!
+//! - `harness`: starting the app, invoking commands as a window, catching events and channels;
+//! - `commands`: every command, ok and error, and the error JSON the frontend sees;
+//! - `delivery`: targeted events reach exactly their windows; the ready hand-off; shared state;
+//! - `permissions`: the window kind x command matrix;
+//! - `registry`: the command list, build.rs and the bindings agree; the drift check fails.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod commands;
+mod delivery;
+mod harness;
+mod permissions;
+mod registry;
