@@ -28,8 +28,11 @@ step "bindings are fresh" npm run --silent bindings:check
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests" bash -c "set -o pipefail; cargo test --workspace --all-targets --locked 2>&1 | tee $LOG/cargo"
 
+step "end-to-end tests" bash -c "set -o pipefail; bash scripts/e2e.sh 2>&1 | tee $LOG/e2e"
+
 # One closing line over every runner, so that the total is not lost in their output.
 passed=$(( $(grep -o '[0-9]* passed;' "$LOG/cargo" | awk '{s+=$1} END {print s+0}') \
-  + $(sed 's/\x1b\[[0-9;]*m//g' "$LOG/vitest" | awk '/^ *Tests /{print $2}') ))
+  + $(sed 's/\x1b\[[0-9;]*m//g' "$LOG/vitest" | awk '/^ *Tests /{print $2}') \
+  + $(awk '/^# pass /{print $3}' "$LOG/e2e") ))
 printf '\n\033[1;32mAll checks passed.\033[0m\n'
 echo "tests: $passed passed, 0 failed"

@@ -8,20 +8,42 @@ use tauri::{AppHandle, Runtime, WebviewUrl, WebviewWindowBuilder};
 const WIDTH: f64 = 480.0;
 const HEIGHT: f64 = 540.0;
 
-/// The page, title and top-left corner of a window.
-pub fn layout(label: WindowLabel) -> (&'static str, String, (f64, f64)) {
+/// Where a window goes and how it looks.
+pub struct Layout {
+    /// The page, relative to the frontend's root.
+    pub page: &'static str,
+    /// The title bar's text.
+    pub title: String,
+    /// Top-left corner, in logical pixels.
+    pub position: (f64, f64),
+    /// Inner size, in logical pixels.
+    pub size: (f64, f64),
+}
+
+/// Main and the inspector take the left and right columns, full height; workers fill the
+/// 2x2 grid between them, then start over.
+pub fn layout(label: WindowLabel) -> Layout {
     match label {
-        WindowLabel::Main => ("index.html", "Switchboard".into(), (0.0, 0.0)),
-        WindowLabel::Inspector => ("inspector.html", "Inspector".into(), (0.0, HEIGHT)),
+        WindowLabel::Main => Layout {
+            page: "index.html",
+            title: "Switchboard".into(),
+            position: (0.0, 0.0),
+            size: (WIDTH, 2.0 * HEIGHT),
+        },
+        WindowLabel::Inspector => Layout {
+            page: "inspector.html",
+            title: "Inspector".into(),
+            position: (3.0 * WIDTH, 0.0),
+            size: (WIDTH, 2.0 * HEIGHT),
+        },
         WindowLabel::Worker(n) => {
-            // Workers fill a 3x2 grid right of main and the inspector, then start over.
-            let slot = f64::from((n - 1) % 6);
-            let (col, row) = (1.0 + (slot % 3.0), (slot / 3.0).floor());
-            (
-                "worker.html",
-                format!("Worker {n}"),
-                (col * WIDTH, row * HEIGHT),
-            )
+            let slot = f64::from(n.saturating_sub(1) % 4);
+            Layout {
+                page: "worker.html",
+                title: format!("Worker {n}"),
+                position: ((1.0 + slot % 2.0) * WIDTH, (slot / 2.0).floor() * HEIGHT),
+                size: (WIDTH, HEIGHT),
+            }
         }
     }
 }
@@ -29,10 +51,15 @@ pub fn layout(label: WindowLabel) -> (&'static str, String, (f64, f64)) {
 /// The factory that the window commands open windows with.
 pub fn factory<R: Runtime>() -> WindowFactory<R> {
     WindowFactory::new(|app: &AppHandle<R>, label| {
-        let (page, title, (x, y)) = layout(label);
+        let Layout {
+            page,
+            title,
+            position: (x, y),
+            size: (width, height),
+        } = layout(label);
         WebviewWindowBuilder::new(app, label.to_string(), WebviewUrl::App(page.into()))
             .title(title)
-            .inner_size(WIDTH, HEIGHT)
+            .inner_size(width, height)
             .position(x, y)
             .build()
             .map(drop)
@@ -43,15 +70,26 @@ pub fn factory<R: Runtime>() -> WindowFactory<R> {
 mod tests {
     use super::*;
 
+    fn overlap(a: &Layout, b: &Layout) -> bool {
+        let ((ax, ay), (aw, ah)) = (a.position, a.size);
+        let ((bx, by), (bw, bh)) = (b.position, b.size);
+        ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah
+    }
+
     #[test]
-    fn workers_do_not_cover_main_or_the_inspector() {
-        for n in 1..=12 {
-            let (_, _, (x, _)) = layout(WindowLabel::Worker(n));
-            assert!(x >= WIDTH, "worker-{n} at x={x}");
+    fn main_the_inspector_and_four_workers_do_not_overlap() {
+        let labels = [WindowLabel::Main, WindowLabel::Inspector]
+            .into_iter()
+            .chain((1..=4).map(WindowLabel::Worker));
+        let layouts: Vec<_> = labels.map(layout).collect();
+        for (i, a) in layouts.iter().enumerate() {
+            for b in &layouts[i + 1..] {
+                assert!(!overlap(a, b), "{} and {} overlap", a.title, b.title);
+            }
         }
-        assert_ne!(
-            layout(WindowLabel::Worker(1)).2,
-            layout(WindowLabel::Worker(2)).2
+        assert_eq!(
+            layout(WindowLabel::Worker(5)).position,
+            layout(WindowLabel::Worker(1)).position
         );
     }
 }

@@ -2,7 +2,7 @@
 
 import { Channel } from "@tauri-apps/api/core";
 import { commands, type TraceEntry_Deserialize as TraceEntry } from "../../bindings/ipc";
-import { show } from "./lib/demos";
+import { listenInbox, show } from "./lib/demos";
 import { byId, el, onClick, showStatus } from "./lib/dom";
 import { announceReady } from "./lib/events";
 import { unwrap } from "./lib/ipc";
@@ -13,6 +13,7 @@ byId("app").innerHTML = `
     <button id="export">Export trace</button> <output id="export-out"></output>
     <span id="trace-count" class="muted"></span>
   </section>
+  <section><h2>Inbox</h2><ul id="inbox" class="log short"></ul></section>
   <table>
     <thead><tr><th>#</th><th>ms</th><th>what</th><th>name</th><th>window / target</th><th>detail</th></tr></thead>
     <tbody id="trace"></tbody>
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
   onClick("export", async () =>
     show("export-out", await commands.exportTrace(), (t) => `${t.entries} entries in ${t.path}`),
   );
+  await listenInbox();
   const channel = new Channel<TraceEntry>();
   channel.onmessage = add;
   await unwrap(commands.subscribeTrace(channel));

@@ -2,7 +2,15 @@
 //! every command demo.
 
 import { type Audience, commands, events, type WindowLabel } from "../../bindings/ipc";
-import { mountCounter, mountFail, mountGreet, mountJob, mountPing, show } from "./lib/demos";
+import {
+  listenInbox,
+  mountCounter,
+  mountFail,
+  mountGreet,
+  mountJob,
+  mountPing,
+  show,
+} from "./lib/demos";
 import { byId, el, inputValue, onClick, prepend, showStatus } from "./lib/dom";
 import { announceReady, listenHere, noteToCore, sendNote } from "./lib/events";
 import { unwrap } from "./lib/ipc";
@@ -83,9 +91,7 @@ function audienceOfTicked(): Audience | null {
 async function start(): Promise<void> {
   await Promise.all([
     listenHere(events.windowsChanged, (w) => paintWindows(w.open)),
-    listenHere(events.inboxMessage, (m) =>
-      prepend("inbox", el("li", `#${m.seq} from ${m.from}: ${m.text}`)),
-    ),
+    listenInbox(),
     listenHere(events.coreNoteAck, (a) =>
       prepend("inbox", el("li", `core read a note of ${a.chars} chars (${a.total} so far)`)),
     ),

@@ -2,7 +2,15 @@
 //! the shared counter, its own jobs and pings, and a reply to main.
 
 import { commands, events } from "../../bindings/ipc";
-import { mountCounter, mountFail, mountGreet, mountJob, mountPing, show } from "./lib/demos";
+import {
+  listenInbox,
+  mountCounter,
+  mountFail,
+  mountGreet,
+  mountJob,
+  mountPing,
+  show,
+} from "./lib/demos";
 import { byId, el, inputValue, onClick, prepend, showStatus } from "./lib/dom";
 import { announceReady, listenHere } from "./lib/events";
 import { currentLabel } from "./lib/labels";
@@ -21,9 +29,7 @@ byId("app").innerHTML = `
 
 async function start(): Promise<void> {
   await Promise.all([
-    listenHere(events.inboxMessage, (m) =>
-      prepend("inbox", el("li", `#${m.seq} from ${m.from}: ${m.text}`)),
-    ),
+    listenInbox(),
     listenHere(events.directNote, (n) =>
       prepend("inbox", el("li", `note from ${n.from}: ${n.text}`, "note")),
     ),

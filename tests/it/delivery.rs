@@ -173,6 +173,35 @@ fn events_for_a_loading_window_are_held_then_delivered_in_order() {
 }
 
 #[test]
+fn the_page_starting_to_load_keeps_what_is_held_and_a_reload_holds_again() {
+    let t = start();
+    t.ready("main");
+    let worker = t.open_worker();
+    let inbox = Inboxes::listen::<InboxMessage>(&t, &[&worker]);
+    let send = |text: &str| {
+        t.ok(
+            "main",
+            "send_message",
+            json!({ "audience": { "to": "one", "label": worker }, "text": text }),
+        )
+    };
+    send("before the page loads");
+    // The webview reports that its page started loading only after the command returned.
+    switchboard_commands::windows::on_page_started(t.app.handle(), &worker);
+    send("while it loads");
+    t.ready(&worker);
+    assert_eq!(
+        texts(&inbox.of(&worker)),
+        ["before the page loads", "while it loads"]
+    );
+    // A reload: its listeners are gone until it is ready again.
+    switchboard_commands::windows::on_page_started(t.app.handle(), &worker);
+    assert_eq!(send("during the reload")["held"], json!([worker]));
+    t.ready(&worker);
+    assert_eq!(inbox.of(&worker).len(), 3);
+}
+
+#[test]
 fn the_window_list_is_broadcast_when_one_opens() {
     let t = four_windows();
     let lists = Inboxes::listen::<WindowsChanged>(&t, &ALL);

@@ -75,10 +75,14 @@ impl Outbox {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Marks `label` as loading: what is sent to it from now on is held.
+    /// Marks `label` as loading: what is sent to it from now on is held. What is already held
+    /// stays held: a new window's page reports that it started loading after the window was
+    /// opened, and events may have been sent to it in between.
     pub fn loading(&self, label: WindowLabel) {
-        self.lock()
-            .insert(label, Readiness::Loading(VecDeque::new()));
+        let mut windows = self.lock();
+        if !matches!(windows.get(&label), Some(Readiness::Loading(_))) {
+            windows.insert(label, Readiness::Loading(VecDeque::new()));
+        }
     }
 
     /// Forgets a window that has closed, dropping anything held for it.

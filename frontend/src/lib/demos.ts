@@ -3,6 +3,7 @@
 //! announces readiness after all of them have resolved.
 
 import { Channel } from "@tauri-apps/api/core";
+import type { UnlistenFn } from "@tauri-apps/api/event";
 import { commands, events, type FailKind, type JobUpdate } from "../../../bindings/ipc";
 import { byId, el, inputValue, onClick, prepend, showStatus } from "./dom";
 import { listenHere } from "./events";
@@ -15,6 +16,13 @@ function section(container: HTMLElement, title: string, html: string): void {
   body.innerHTML = html;
   box.append(body);
   container.append(box);
+}
+
+/** Shows every `InboxMessage` for this window at the top of `#inbox`. */
+export function listenInbox(): Promise<UnlistenFn> {
+  return listenHere(events.inboxMessage, (m) =>
+    prepend("inbox", el("li", `#${m.seq} from ${m.from}: ${m.text}`)),
+  );
 }
 
 /** Shows a command's outcome in `#id`: the data, or the error's kind and message. */

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The end-to-end suite: builds the app with its frontend embedded, starts Xvfb when no display
+# is set, runs tests/e2e with tauri-driver, and stops everything it started, pass or fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+if ! command -v tauri-driver >/dev/null; then
+  echo "e2e: installing tauri-driver"
+  cargo install tauri-driver --locked
+fi
+
+npm run --silent build
+# custom-protocol embeds frontend/dist instead of loading the dev server (FACTS.md, 13).
+cargo build --locked -p switchboard-app --features tauri/custom-protocol
+mkdir -p target/e2e
+cp target/debug/switchboard target/e2e/switchboard
+
+xvfb_pid=""
+cleanup() {
+  if [ -n "$xvfb_pid" ]; then
+    kill "$xvfb_pid" 2>/dev/null || true
+    wait "$xvfb_pid" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+if [ -z "${DISPLAY:-}" ]; then
+  display=99
+  while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+  Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  export DISPLAY=":$display"
+  for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+  echo "e2e: started Xvfb on $DISPLAY"
+fi
+
+rm -rf artifacts/e2e
+node --test --test-concurrency=1 tests/e2e/

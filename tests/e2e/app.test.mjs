@@ -1,0 +1,243 @@
+// End-to-end scenarios: the built app in WebKitGTK, driven through tauri-driver. Each test
+// gets a fresh app and asserts what every window shows.
+
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { startDriver, stopDriver, withApp } from "./harness.mjs";
+
+before(startDriver);
+after(stopDriver);
+
+const FOUR = ["inspector", "main", "worker-1", "worker-2"];
+
+/** Opens two workers and the inspector from main, and waits until all are ready. */
+async function openFour(app) {
+  await app.in("main", async () => {
+    await app.click("#open-worker");
+    await app.waitText("#windows-out", /opened worker-1/);
+    await app.click("#open-worker");
+    await app.waitText("#windows-out", /opened worker-2/);
+    await app.click("#open-inspector");
+    await app.waitText("#windows-out", /opened inspector/);
+  });
+  await app.waitForWindows(FOUR);
+  for (const label of FOUR) await app.in(label, () => app.waitText("#status", /^ready/));
+}
+
+/** The message texts in each window's inbox, oldest first. */
+async function inboxes(app) {
+  const out = {};
+  for (const label of FOUR) {
+    const items = await app.in(label, () => app.list("#inbox li"));
+    out[label] = items.map((line) => line.replace(/^#\d+ from \S+: /, "")).reverse();
+  }
+  return out;
+}
+
+async function tick(app, labels) {
+  for (const box of await app.browser.$$("#windows input[type=checkbox]")) {
+    const want = labels.includes(await box.getValue());
+    if ((await box.isSelected()) !== want) await box.click();
+  }
+}
+
+async function sendFromMain(app, text, button, labels = []) {
+  await app.in("main", async () => {
+    await tick(app, labels);
+    await app.type("#message", text);
+    await app.click(button);
+    await app.waitText("#send-out", /delivered to/);
+  });
+}
+
+describe("switchboard in the real webview", () => {
+  it("targets one window, a set, and all; the inspector traces each send", async () => {
+    await withApp("targeting", async (app) => {
+      await openFour(app);
+      await sendFromMain(app, "to one", "#send-selected", ["worker-1"]);
+      await app.in("worker-1", () => app.waitText("#inbox", /to one/));
+      await sendFromMain(app, "to set", "#send-selected", ["worker-1", "worker-2"]);
+      await app.in("worker-2", () => app.waitText("#inbox", /to set/));
+      await sendFromMain(app, "to all", "#send-all");
+      for (const label of FOUR) await app.in(label, () => app.waitText("#inbox", /to all/));
+      assert.deepEqual(await inboxes(app), {
+        inspector: ["to all"],
+        main: ["to all"],
+        "worker-1": ["to one", "to set", "to all"],
+        "worker-2": ["to set", "to all"],
+      });
+
+      // Columns: id, ms, what, name, window or target, detail; newest first.
+      const rows = (await app.in("inspector", () => app.rows("#trace tr"))).reverse();
+      const sends = rows.filter(
+        ([, , what, name]) => what === "command" && name === "send_message",
+      );
+      assert.deepEqual(
+        sends.map((r) => r[4]),
+        ["main", "main", "main"],
+      );
+      const events = rows.filter(
+        ([, , what, name]) => what === "event" && name === "inbox-message",
+      );
+      assert.deepEqual(
+        events.map((r) => r[4]),
+        ["→ worker-1", "→ worker-1,worker-2", "→ all"],
+      );
+    });
+  });
+
+  it("loses nothing sent to a window the moment it opens (50 times)", async () => {
+    await withApp("no loss on open", async (app) => {
+      const opened = [];
+      for (let i = 1; i <= 50; i++) {
+        const label = await app.in("main", async () => {
+          const open = await app.rawInvoke("open_worker", {});
+          const to = { to: "one", label: open.ok };
+          for (const text of [`first ${i}`, `second ${i}`]) {
+            const sent = await app.rawInvoke("send_message", { audience: to, text });
+            assert.ok(sent.ok, JSON.stringify(sent));
+          }
+          return open.ok;
+        });
+        opened.push(label);
+        await app.waitForWindows(["main", label]);
+        const inbox = await app.in(label, async () => {
+          await app.waitText("#status", /^ready/);
+          await app.browser.waitUntil(async () => (await app.list("#inbox li")).length >= 2, {
+            timeout: 10000,
+            timeoutMsg: `${label} did not get both messages`,
+          });
+          return app.list("#inbox li");
+        });
+        assert.deepEqual(
+          inbox.map((l) => l.replace(/^#\d+ from main: /, "")).reverse(),
+          [`first ${i}`, `second ${i}`],
+          `${label}`,
+        );
+        await app.in("main", () => app.rawInvoke("close_window", { label }));
+        await app.waitForWindows(["main"]);
+      }
+      assert.equal(new Set(opened).size, 50);
+    });
+  });
+
+  it("sends the delayed reply to the calling window only", async () => {
+    await withApp("delayed reply", async (app) => {
+      await openFour(app);
+      await app.in("worker-2", async () => {
+        await app.type("#ping-delay", "300");
+        await app.click("#ping");
+        await app.waitText("#ping-out", /scheduled/);
+        await app.waitText("#pongs", /pong "ping 1" after 300 ms/);
+      });
+      for (const label of ["main", "worker-1"]) {
+        assert.deepEqual(await app.in(label, () => app.list("#pongs li")), [], label);
+      }
+    });
+  });
+
+  it("shows a failing command's kind in the window that called it", async () => {
+    await withApp("typed errors", async (app) => {
+      await openFour(app);
+      for (const [kind, shown] of [
+        ["not_found", "not_found"],
+        ["panic", "internal"],
+      ]) {
+        await app.in("worker-1", async () => {
+          await (await app.$("#fail-kind")).selectByVisibleText(kind);
+          await app.click("#fail");
+          await app.waitText("#fail-out", new RegExp(`^${shown}:`));
+          assert.equal(await (await app.$("#fail-out")).getAttribute("data-kind"), shown);
+        });
+      }
+      assert.equal(await app.in("main", async () => (await app.$("#fail-out")).getText()), "");
+    });
+  });
+
+  it("shows a change to shared state in every window", async () => {
+    await withApp("shared state", async (app) => {
+      await openFour(app);
+      await app.in("worker-1", async () => {
+        await app.click("#counter-inc");
+        await app.click("#counter-inc");
+        await app.waitText("#counter", /^2$/);
+      });
+      for (const label of ["main", "worker-2"]) {
+        await app.in(label, async () => {
+          await app.waitText("#counter", /^2$/);
+          await app.waitText("#counter-by", /changed by worker-1/);
+        });
+      }
+    });
+  });
+
+  it("rejects a command the worker is not granted, as a permission error", async () => {
+    await withApp("permissions", async (app) => {
+      await openFour(app);
+      await app.in("worker-1", async () => {
+        const denied = await app.rawInvoke("send_message", {
+          audience: { to: "all" },
+          text: "forged",
+        });
+        assert.equal(typeof denied.rejected, "string", JSON.stringify(denied));
+        assert.match(denied.rejected, /not allowed/);
+        const domain = await app.rawInvoke("fail_with", { kind: "forbidden" });
+        assert.equal(domain.rejected.kind, "forbidden");
+        const emit = await app.rawInvoke("plugin:event|emit", {
+          event: "note-to-core",
+          payload: { text: "x" },
+        });
+        assert.match(String(emit.rejected), /not allowed/);
+        await app.click("#counter-inc");
+        await app.waitText("#counter", /^1$/);
+      });
+      assert.deepEqual((await inboxes(app))["worker-2"], []);
+    });
+  });
+
+  it("refuses bad input with clear errors and keeps delivering", async () => {
+    await withApp("bad input", async (app) => {
+      await openFour(app);
+      await app.in("main", async () => {
+        const emitted = await app.rawInvoke("plugin:event|emit", {
+          event: "note-to-core",
+          payload: { txt: 1 },
+        });
+        assert.ok(!emitted.rejected, JSON.stringify(emitted));
+        const badArg = await app.rawInvoke("greet", { name: 42 });
+        assert.match(badArg.rejected, /^invalid args `name` for command `greet`/);
+        const badLabel = await app.rawInvoke("close_window", { label: "wrker-1" });
+        assert.match(badLabel.rejected, /not a window label/);
+      });
+      await app.in("inspector", () => app.waitText("#trace", /note-to-core.*malformed payload/));
+      await sendFromMain(app, "still here", "#send-all");
+      for (const label of FOUR) await app.in(label, () => app.waitText("#inbox", /still here/));
+      await app.in("main", async () => {
+        await app.click("#send-core");
+        await app.waitText("#inbox", /core read a note of 10 chars \(1 so far\)/);
+      });
+    });
+  });
+
+  it("removes a closed worker from main's list; sending to it is an error", async () => {
+    await withApp("closing", async (app) => {
+      await openFour(app);
+      await app.in("main", async () => {
+        await app.click('#windows li[data-label="worker-1"] button');
+        await app.browser.waitUntil(
+          async () => !(await app.list("#windows li")).some((l) => l.includes("worker-1")),
+          { timeout: 10000, timeoutMsg: "worker-1 stayed in the list" },
+        );
+      });
+      await app.waitForWindows(["inspector", "main", "worker-2"]);
+      await app.in("worker-2", () => app.waitText("#status", /^ready/));
+      await app.in("main", async () => {
+        const sent = await app.rawInvoke("send_message", {
+          audience: { to: "one", label: "worker-1" },
+          text: "anyone?",
+        });
+        assert.equal(sent.rejected?.kind, "window_not_found", JSON.stringify(sent));
+      });
+    });
+  });
+});

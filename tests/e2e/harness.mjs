@@ -1,0 +1,200 @@
+// The end-to-end harness: one tauri-driver for the suite, one fresh app session per test,
+// window handles mapped to labels, and evidence saved when a test fails.
+// scripts/e2e.sh builds the app, starts Xvfb when there is no display, then runs node --test.
+
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { createConnection } from "node:net";
+import { join, resolve } from "node:path";
+import { remote } from "webdriverio";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const APP = process.env.SWITCHBOARD_E2E_APP ?? join(ROOT, "target/e2e/switchboard");
+const PORT = Number(process.env.SWITCHBOARD_E2E_PORT ?? 4444);
+export const ARTIFACTS = process.env.SWITCHBOARD_E2E_ARTIFACTS ?? join(ROOT, "artifacts/e2e");
+const LOG = join(ARTIFACTS, "app.log");
+
+let driver = null;
+
+function portOpen(port) {
+  return new Promise((done) => {
+    const socket = createConnection({ host: "127.0.0.1", port });
+    socket.once("connect", () => done(socket.end() && true));
+    socket.once("error", () => done(false));
+  });
+}
+
+/** Starts tauri-driver (and through it WebKitWebDriver); its output and the app's go to app.log. */
+export async function startDriver() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(LOG, "");
+  if (await portOpen(PORT))
+    throw new Error(`port ${PORT} is taken: is another tauri-driver running?`);
+  driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(PORT + 1)], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  for (const stream of [driver.stdout, driver.stderr]) {
+    stream.on("data", (chunk) => appendFileSync(LOG, chunk));
+  }
+  for (let i = 0; i < 100 && !(await portOpen(PORT)); i++) {
+    if (driver.exitCode !== null) throw new Error(`tauri-driver exited with ${driver.exitCode}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Stops tauri-driver and waits for it, so that both ports are free afterwards. */
+export async function stopDriver() {
+  if (!driver || driver.exitCode !== null) return;
+  driver.kill("SIGTERM");
+  const timer = setTimeout(() => driver.kill("SIGKILL"), 5000);
+  await once(driver, "exit");
+  clearTimeout(timer);
+}
+
+/** A running app: its WebDriver session and helpers that address windows by label. */
+export class App {
+  constructor(browser) {
+    this.browser = browser;
+    this.handles = new Map();
+  }
+
+  static async start() {
+    const browser = await remote({
+      hostname: "127.0.0.1",
+      port: PORT,
+      logLevel: "error",
+      capabilities: {
+        "tauri:options": { application: APP },
+        // WebKitWebDriver speaks classic WebDriver only, not BiDi.
+        "wdio:enforceWebDriverClassic": true,
+      },
+    });
+    const app = new App(browser);
+    await app.waitForWindows(["main"]);
+    await app.in("main", () => app.waitText("#status", /^ready/));
+    return app;
+  }
+
+  /** Maps every window handle to its label (handle order is arbitrary). */
+  async labels() {
+    const handles = await this.browser.getWindowHandles();
+    for (const handle of handles) {
+      if ([...this.handles.values()].includes(handle)) continue;
+      await this.browser.switchToWindow(handle);
+      const label = await this.browser.execute(
+        () => window.__TAURI_INTERNALS__.metadata.currentWindow.label,
+      );
+      this.handles.set(label, handle);
+    }
+    for (const [label, handle] of this.handles) {
+      if (!handles.includes(handle)) this.handles.delete(label);
+    }
+    return [...this.handles.keys()].sort();
+  }
+
+  /** Waits until exactly `want` windows are open (by label). */
+  async waitForWindows(want) {
+    const sorted = [...want].sort();
+    await this.browser.waitUntil(
+      async () => JSON.stringify(await this.labels()) === JSON.stringify(sorted),
+      { timeout: 15000, timeoutMsg: `windows never became ${sorted.join(", ")}` },
+    );
+  }
+
+  /** Runs `action` with window `label` current. */
+  async in(label, action) {
+    if (!this.handles.has(label)) await this.labels();
+    const handle = this.handles.get(label);
+    if (!handle) throw new Error(`no window ${label}`);
+    await this.browser.switchToWindow(handle);
+    return action();
+  }
+
+  $(selector) {
+    return this.browser.$(selector);
+  }
+
+  async click(selector) {
+    await (await this.$(selector)).click();
+  }
+
+  async type(selector, text) {
+    await (await this.$(selector)).setValue(text);
+  }
+
+  /** The cells' texts of each row of a table, top row first. */
+  async rows(selector) {
+    return this.browser.execute(
+      (s) =>
+        [...document.querySelectorAll(s)].map((row) =>
+          [...row.querySelectorAll("td")].map((cell) => cell.textContent ?? ""),
+        ),
+      selector,
+    );
+  }
+
+  /** The texts of the items of a list, newest first. */
+  async list(selector) {
+    return this.browser.execute(
+      (s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ""),
+      selector,
+    );
+  }
+
+  /** Waits for `selector`'s text to match. */
+  async waitText(selector, pattern, timeout = 10000) {
+    await this.browser.waitUntil(
+      async () => pattern.test(await (await this.$(selector)).getText()),
+      {
+        timeout,
+        timeoutMsg: `${selector} never matched ${pattern}`,
+      },
+    );
+  }
+
+  /** Calls Tauri's raw invoke in the current page, as a hostile or buggy page could. */
+  async rawInvoke(cmd, args) {
+    // The outcome is `{ ok }` or `{ rejected }`, never `{ error }`: a script result shaped like
+    // a WebDriver error response is taken for one by the client.
+    return this.browser.executeAsync(
+      (c, a, done) => {
+        window.__TAURI_INTERNALS__.invoke(c, a).then(
+          (ok) => done({ ok }),
+          (rejected) => done({ rejected }),
+        );
+      },
+      cmd,
+      args,
+    );
+  }
+
+  /** Saves a screenshot of every window under `dir`. */
+  async saveEvidence(dir) {
+    mkdirSync(dir, { recursive: true });
+    for (const label of await this.labels().catch(() => [])) {
+      await this.in(label, () => this.browser.saveScreenshot(join(dir, `${label}.png`))).catch(
+        () => {},
+      );
+    }
+  }
+
+  async stop() {
+    await this.browser.deleteSession().catch(() => {});
+  }
+}
+
+/** Runs `body` against a fresh app; on failure saves every window and names the folder. */
+export async function withApp(name, body) {
+  const app = await App.start();
+  try {
+    await body(app);
+  } catch (error) {
+    const dir = join(ARTIFACTS, name.replace(/[^a-z0-9]+/gi, "-"));
+    await app.saveEvidence(dir);
+    console.error(`e2e: "${name}" failed; screenshots in ${dir}, app log in ${LOG}`);
+    throw error;
+  } finally {
+    await app.stop();
+  }
+}
