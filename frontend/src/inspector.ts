@@ -1,11 +1,10 @@
 //! The inspector: the live IPC trace, newest first, streamed over a Channel. Read-only.
 
-import { Channel } from "@tauri-apps/api/core";
 import { commands, type TraceEntry_Deserialize as TraceEntry } from "../../bindings/ipc";
 import { listenInbox, show } from "./lib/demos";
 import { byId, el, onClick, showStatus } from "./lib/dom";
 import { announceReady } from "./lib/events";
-import { unwrap } from "./lib/ipc";
+import { channel, unwrap } from "./lib/ipc";
 import { describeEntry } from "./lib/trace";
 
 byId("app").innerHTML = `
@@ -49,9 +48,7 @@ async function start(): Promise<void> {
     show("export-out", await commands.exportTrace(), (t) => `${t.entries} entries in ${t.path}`),
   );
   await listenInbox();
-  const channel = new Channel<TraceEntry>();
-  channel.onmessage = add;
-  await unwrap(commands.subscribeTrace(channel));
+  await unwrap(commands.subscribeTrace(channel(add)));
   const ready = await announceReady();
   showStatus(`ready (${ready.flushed} held event(s) delivered)`);
 }

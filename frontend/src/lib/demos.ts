@@ -2,12 +2,11 @@
 //! Each `mount*` builds its section into a container and registers its listeners; the page
 //! announces readiness after all of them have resolved.
 
-import { Channel } from "@tauri-apps/api/core";
 import type { UnlistenFn } from "@tauri-apps/api/event";
 import { commands, events, type FailKind, type JobUpdate } from "../../../bindings/ipc";
 import { byId, el, inputValue, onClick, prepend, showStatus } from "./dom";
 import { listenHere } from "./events";
-import { describe, type Result } from "./ipc";
+import { channel, describe, type Result } from "./ipc";
 
 function section(container: HTMLElement, title: string, html: string): void {
   const box = el("section");
@@ -115,9 +114,7 @@ export function mountJob(container: HTMLElement): void {
     if (running === u.job) running = null;
   };
   onClick("job-start", async () => {
-    const channel = new Channel<JobUpdate>();
-    channel.onmessage = onUpdate;
-    const result = await commands.startJob(Number(inputValue("job-steps")), 100, channel);
+    const result = await commands.startJob(Number(inputValue("job-steps")), 100, channel(onUpdate));
     if (result.status === "ok") running = result.data;
     else show("job-out", result, String);
   });

@@ -1,5 +1,6 @@
 //! Calling commands: turning the bindings' result objects into values or typed failures.
 
+import { Channel } from "@tauri-apps/api/core";
 import type { AppError, Rejection } from "../../../bindings/ipc";
 
 /** Every way a command call can fail: the command's own error or Tauri's rejection. */
@@ -43,4 +44,11 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   const result = await call;
   if (result.status === "error") throw new CommandFailed(result.error);
   return result.data;
+}
+
+/** A Channel for a command argument that hands each message Rust sends to `handler`. */
+export function channel<T>(handler: (message: T) => void): Channel<T> {
+  const made = new Channel<T>();
+  made.onmessage = handler;
+  return made;
 }
