@@ -7,17 +7,27 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
-	/**  Greets `name`; the answer names the calling window. */
+	/**
+	 *  Greets `name`; the answer names the calling window and its title.
+	 * 
+	 *  `window` is Tauri's own injected parameter, shown here beside [`Call`] (which wraps the
+	 *  same information with a typed label); neither appears in TypeScript.
+	 */
 	greet: (name: string) => typedError<Greeting, AppError>(__TAURI_INVOKE("greet", { name })),
 	/**  The counter's value. */
 	counterGet: () => typedError<number, AppError>(__TAURI_INVOKE("counter_get")),
 	/**  Adds `delta` to the counter and tells every window the new value. */
 	counterAdd: (delta: number) => typedError<number, AppError>(__TAURI_INVOKE("counter_add", { delta })),
-	/**  Sends `DelayedPong { note }` to the calling window after `delay_ms`. */
+	/**
+	 *  Sends `DelayedPong { note }` to the calling window after `delay_ms`.
+	 * 
+	 *  `app` is Tauri's own injected `AppHandle`: the spawned task needs one that it owns.
+	 */
 	pingLater: (delayMs: number, note: string) => typedError<PingScheduled, AppError>(__TAURI_INVOKE("ping_later", { delayMs, note })),
 	/**
 	 *  Announces that the calling page has registered its listeners: events held for it are
-	 *  delivered now, in order, and later ones go straight through.
+	 *  delivered now, in order, followed by the current window list; later events go straight
+	 *  through.
 	 */
 	windowReady: () => typedError<ReadyReport, AppError>(__TAURI_INVOKE("window_ready")),
 	/**  Every open window, sorted. */
@@ -170,11 +180,13 @@ export type Greeting = {
 	message: string,
 	/**  The window that asked. */
 	window: WindowLabel,
+	/**  That window's title. */
+	title: string,
 };
 
 /**  Rust to JS, targeted: a message for the windows in `audience`. */
 export type InboxMessage = {
-	/**  Numbered per sender and increasing, so that a receiver can see order and gaps. */
+	/**  One increasing sequence for the whole app, so that a receiver can see order and gaps. */
 	seq: number,
 	/**  The window whose command sent it (taken from the IPC call, not from the page). */
 	from: WindowLabel,

@@ -35,4 +35,19 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 
 rm -rf artifacts/e2e
-node --test --test-concurrency=1 tests/e2e/
+status=0
+node --test --test-concurrency=1 tests/e2e/ || status=$?
+
+# The suite must leave nothing behind: no app, no driver listening.
+sleep 0.5
+port=${SWITCHBOARD_E2E_PORT:-4444}
+left=$(pgrep -f -a "$PWD/target/e2e/switchboard" || true)
+for p in "$port" $((port + 1)); do
+  if (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then left+=" port $p still open"; fi
+done
+if [ -n "$left" ]; then
+  echo "e2e: left running: $left"
+  pkill -f "$PWD/target/e2e/switchboard" || true
+  status=1
+fi
+exit "$status"

@@ -31,6 +31,13 @@ if ! command -v cargo >/dev/null; then
   say "Rust is missing: install it from https://rustup.rs, then run me again."
   exit 1
 fi
+for component in rustfmt clippy; do
+  subcommand=${component/rustfmt/fmt}
+  if ! cargo "$subcommand" --version >/dev/null 2>&1; then
+    say "adding the Rust component $component"
+    rustup component add "$component"
+  fi
+done
 if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null; then
   say "Node.js 20.19 or newer is needed (found: $(node --version 2>/dev/null || echo none))."
   exit 1

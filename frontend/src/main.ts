@@ -13,7 +13,6 @@ import {
 } from "./lib/demos";
 import { byId, el, inputValue, onClick, prepend, showStatus } from "./lib/dom";
 import { announceReady, listenHere, noteToCore, sendNote } from "./lib/events";
-import { unwrap } from "./lib/ipc";
 
 const app = byId("app");
 app.innerHTML = `
@@ -125,7 +124,7 @@ async function start(): Promise<void> {
     byId("note-out").textContent = "note sent to the core";
   });
 
-  paintWindows(await unwrap(commands.listWindows()));
+  // No list is fetched here: `window_ready` ends with the current list, after anything held.
   const ready = await announceReady();
   showStatus(`ready (${ready.flushed} held event(s) delivered)`);
 }

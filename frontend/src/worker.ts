@@ -1,7 +1,7 @@
 //! A worker (`worker-<n>`): its label, its inbox (only what was targeted at it or broadcast),
 //! the shared counter, its own jobs and pings, and a reply to main.
 
-import { commands, events } from "../../bindings/ipc";
+import { commands } from "../../bindings/ipc";
 import {
   listenInbox,
   mountCounter,
@@ -11,8 +11,8 @@ import {
   mountPing,
   show,
 } from "./lib/demos";
-import { byId, el, inputValue, onClick, prepend, showStatus } from "./lib/dom";
-import { announceReady, listenHere } from "./lib/events";
+import { byId, inputValue, onClick, showStatus } from "./lib/dom";
+import { announceReady } from "./lib/events";
 import { currentLabel } from "./lib/labels";
 
 const label = currentLabel();
@@ -28,14 +28,7 @@ byId("app").innerHTML = `
   <div id="demos"></div>`;
 
 async function start(): Promise<void> {
-  await Promise.all([
-    listenInbox(),
-    listenHere(events.directNote, (n) =>
-      prepend("inbox", el("li", `note from ${n.from}: ${n.text}`, "note")),
-    ),
-    mountCounter(byId("demos")),
-    mountPing(byId("demos")),
-  ]);
+  await Promise.all([listenInbox(), mountCounter(byId("demos")), mountPing(byId("demos"))]);
   mountGreet(byId("demos"));
   mountJob(byId("demos"));
   mountFail(byId("demos"));

@@ -86,6 +86,29 @@ describe("switchboard in the real webview", () => {
     });
   });
 
+  it("delivers a page's note (JS to JS) to the ticked window only", async () => {
+    await withApp("direct note", async (app) => {
+      await openFour(app);
+      await app.in("main", async () => {
+        await tick(app, ["worker-2"]);
+        await app.type("#message", "psst");
+        await app.click("#send-note");
+        await app.waitText("#note-out", /note sent to worker-2/);
+      });
+      await app.in("worker-2", () => app.waitText("#inbox", /note from main: psst/));
+      // A message sent after the note reaches all: once it shows everywhere, the note had
+      // every chance to arrive where it must not.
+      await sendFromMain(app, "after the note", "#send-all");
+      for (const label of FOUR) await app.in(label, () => app.waitText("#inbox", /after the note/));
+      assert.deepEqual(await inboxes(app), {
+        inspector: ["after the note"],
+        main: ["after the note"],
+        "worker-1": ["after the note"],
+        "worker-2": ["note from main: psst", "after the note"],
+      });
+    });
+  });
+
   it("loses nothing sent to a window the moment it opens (50 times)", async () => {
     await withApp("no loss on open", async (app) => {
       const opened = [];

@@ -4,7 +4,7 @@
 
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { createConnection } from "node:net";
 import { join, resolve } from "node:path";
 import { remote } from "webdriverio";
@@ -71,8 +71,14 @@ export class App {
       },
     });
     const app = new App(browser);
-    await app.waitForWindows(["main"]);
-    await app.in("main", () => app.waitText("#status", /^ready/));
+    try {
+      await app.waitForWindows(["main"]);
+      await app.in("main", () => app.waitText("#status", /^ready/));
+    } catch (error) {
+      await app.saveEvidence(join(ARTIFACTS, "start"));
+      await app.stop();
+      throw error;
+    }
     return app;
   }
 
@@ -192,7 +198,8 @@ export async function withApp(name, body) {
   } catch (error) {
     const dir = join(ARTIFACTS, name.replace(/[^a-z0-9]+/gi, "-"));
     await app.saveEvidence(dir);
-    console.error(`e2e: "${name}" failed; screenshots in ${dir}, app log in ${LOG}`);
+    copyFileSync(LOG, join(dir, "app.log"));
+    console.error(`e2e: "${name}" failed; every window's screenshot and the app log are in ${dir}`);
     throw error;
   } finally {
     await app.stop();

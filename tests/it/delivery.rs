@@ -202,6 +202,76 @@ fn the_page_starting_to_load_keeps_what_is_held_and_a_reload_holds_again() {
 }
 
 #[test]
+fn a_closed_window_gets_nothing_and_sending_to_it_is_an_error() {
+    let t = four_windows();
+    let inbox = Inboxes::listen::<InboxMessage>(&t, &ALL);
+    // As when the real runtime reports worker-1 destroyed (the mock never does).
+    switchboard_commands::windows::on_destroyed(t.app.handle(), "worker-1");
+    let error = t.error_kind(
+        "main",
+        "send_message",
+        json!({ "audience": { "to": "one", "label": "worker-1" }, "text": "x" }),
+    );
+    assert_eq!(error, "window_not_found");
+    let sent = t.ok(
+        "main",
+        "send_message",
+        json!({ "audience": { "to": "workers" }, "text": "workers" }),
+    );
+    assert_eq!(sent, json!({ "delivered": ["worker-2"], "held": [] }));
+    assert!(inbox.of("worker-1").is_empty());
+}
+
+#[test]
+fn ready_ends_with_the_current_window_list() {
+    let t = start();
+    let lists = Inboxes::listen::<WindowsChanged>(&t, &["main"]);
+    t.open_worker();
+    t.open_worker();
+    assert!(lists.of("main").is_empty(), "held until main is ready");
+    t.ready("main");
+    let got = lists.of("main");
+    assert_eq!(
+        got.len(),
+        3,
+        "two held announcements, then the current list: {got:?}"
+    );
+    assert_eq!(
+        got.last().unwrap()["open"],
+        json!(["main", "worker-1", "worker-2"])
+    );
+}
+
+#[test]
+fn a_reload_ends_the_old_page_s_trace_subscription_and_jobs() {
+    let t = four_windows();
+    t.ok(
+        "inspector",
+        "subscribe_trace",
+        json!({ "onEntry": "__CHANNEL__:5" }),
+    );
+    let job = t.ok(
+        "worker-1",
+        "start_job",
+        json!({ "steps": 1000, "stepMs": 1000, "onUpdate": "__CHANNEL__:6" }),
+    );
+    switchboard_commands::windows::on_page_started(t.app.handle(), "inspector");
+    switchboard_commands::windows::on_page_started(t.app.handle(), "worker-1");
+    let before = t.channel("inspector", 5).len();
+    t.ok("main", "counter_get", json!({}));
+    assert_eq!(
+        t.channel("inspector", 5).len(),
+        before,
+        "nothing more to the old page"
+    );
+    eventually("the job to stop", || !t.channel("worker-1", 6).is_empty());
+    assert_eq!(
+        t.channel("worker-1", 6),
+        [json!({ "type": "cancelled", "job": job, "done": 0 })]
+    );
+}
+
+#[test]
 fn the_window_list_is_broadcast_when_one_opens() {
     let t = four_windows();
     let lists = Inboxes::listen::<WindowsChanged>(&t, &ALL);

@@ -86,6 +86,33 @@ fn the_drift_check_sees_changed_missing_and_extra_files() {
 }
 
 #[test]
+fn the_check_command_fails_on_a_stale_folder_and_names_the_fix() {
+    let dir = std::env::temp_dir().join(format!("switchboard-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = dir.display().to_string();
+    // Empty: every file is missing.
+    let report = export::cli(&["--check".into(), path.clone()]).unwrap_err();
+    assert!(report.contains("missing: ipc.ts"), "{report}");
+    assert!(
+        report.ends_with("run `npm run bindings` and commit the result"),
+        "{report}"
+    );
+    // Regenerate, then the check passes; edit one file by hand, and it fails again.
+    export::cli(std::slice::from_ref(&path)).unwrap();
+    assert!(export::cli(&["--check".into(), path.clone()])
+        .unwrap()
+        .contains("up to date"));
+    let file = dir.join("files/TraceReport.ts");
+    let edited = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("lines", "rows");
+    std::fs::write(&file, edited).unwrap();
+    let report = export::cli(&["--check".into(), path]).unwrap_err();
+    assert!(report.contains("changed: files/TraceReport.ts"), "{report}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn every_generated_file_names_the_command_that_regenerates_it() {
     for (path, text) in export::generate().unwrap() {
         assert!(

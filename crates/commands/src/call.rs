@@ -1,11 +1,14 @@
 //! [`Call`]: what every command knows about its invocation, injected by Tauri.
 //!
-//! A `Call` names the calling window (from the IPC message, so a page cannot forge it), and
-//! [`Call::run`] runs the command body on its own task so that a panic becomes
-//! [`AppError::Internal`] instead of a promise that never settles (FACTS.md, 10). It also
-//! writes the call to the trace. It is invisible in TypeScript, like `State` or `Window`.
+//! A `Call` names the calling window (from the IPC message, so a page cannot forge it).
+//! [`Call::run`] runs the whole command body: a panic in it becomes [`AppError::Internal`]
+//! instead of a promise that never settles (FACTS.md, 10), and the call is written to the
+//! trace. It is invisible in TypeScript, like `State` or `Window`.
 
-use std::{future::Future, time::Instant};
+use std::{
+    panic::{catch_unwind, AssertUnwindSafe},
+    time::Instant,
+};
 
 use switchboard_events::WindowLabel;
 use tauri::{
@@ -26,23 +29,19 @@ pub struct Call<R: Runtime> {
 }
 
 impl<R: Runtime> Call<R> {
-    /// Runs `body` on its own task, records the call in the trace, and turns a panic into
-    /// [`AppError::Internal`].
-    pub async fn run<T, F>(self, body: F) -> Result<T, AppError>
-    where
-        T: Send + 'static,
-        F: Future<Output = Result<T, AppError>> + Send + 'static,
-    {
-        let outcome = match tauri::async_runtime::spawn(body).await {
-            Ok(result) => result,
-            Err(join) => {
-                eprintln!("switchboard: command `{}` panicked: {join}", self.command);
-                Err(AppError::internal(format!(
-                    "command `{}` failed unexpectedly",
-                    self.command
-                )))
-            }
-        };
+    /// Runs `body`, the whole of a command's work, records the call in the trace, and turns a
+    /// panic into [`AppError::Internal`]. Commands stay `async fn` so that Tauri runs them on
+    /// its thread pool, not the main thread (FACTS.md, 18); anything slow that they start is
+    /// spawned, so the body itself never waits.
+    pub fn run<T>(self, body: impl FnOnce(&Self) -> Result<T, AppError>) -> Result<T, AppError> {
+        // State behind a lock that a panic poisoned is recovered by its owner (`unwrap_or_else
+        // (into_inner)`), so unwinding out of `body` leaves nothing unusable.
+        let outcome = catch_unwind(AssertUnwindSafe(|| body(&self))).unwrap_or_else(|_| {
+            Err(AppError::internal(format!(
+                "command `{}` failed unexpectedly",
+                self.command
+            )))
+        });
         if let Some(trace) = self.app.try_state::<Trace>() {
             let error = outcome.as_ref().err().map(AppError::kind);
             trace.command(self.caller, self.command, self.started.elapsed(), error);

@@ -34,8 +34,7 @@ pub async fn counter_get<R: Runtime>(
     call: Call<R>,
     counter: State<'_, Counter>,
 ) -> Result<i32, AppError> {
-    let value = counter.get();
-    call.run(async move { Ok(value) }).await
+    call.run(|_| Ok(counter.get()))
 }
 
 /// Adds `delta` to the counter and tells every window the new value.
@@ -47,12 +46,18 @@ pub async fn counter_add<R: Runtime>(
     outbox: State<'_, Outbox>,
     delta: i32,
 ) -> Result<i32, AppError> {
-    let (by, result) = (call.caller, counter.add(delta));
-    let announced = result.and_then(|value| {
-        outbox.send(&call.app, &Audience::All, &CounterChanged { value, by })?;
+    call.run(|call| {
+        let value = counter.add(delta)?;
+        outbox.send(
+            &call.app,
+            &Audience::All,
+            &CounterChanged {
+                value,
+                by: call.caller,
+            },
+        )?;
         Ok(value)
-    });
-    call.run(async move { announced }).await
+    })
 }
 
 #[cfg(test)]

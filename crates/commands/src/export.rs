@@ -156,3 +156,40 @@ pub fn write(dir: &Path, want: &BTreeMap<PathBuf, String>) -> Result<Vec<Drift>,
     }
     Ok(drift)
 }
+
+/// The `bindings` command: `[--check] [DIR]`, DIR defaulting to the workspace's `bindings/`.
+/// `Ok` is what to print on success; `Err` what to print before exiting with failure, which
+/// names every stale file and the command that mends them.
+pub fn cli(args: &[String]) -> Result<String, String> {
+    let mut check = false;
+    let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bindings");
+    for arg in args {
+        match arg.as_str() {
+            "--check" => check = true,
+            other => dir = PathBuf::from(other),
+        }
+    }
+    let want = generate().map_err(|e| format!("bindings: {e}"))?;
+    let drift = if check {
+        diff(&dir, &want)
+    } else {
+        write(&dir, &want)
+    };
+    let drift = drift.map_err(|e| format!("bindings: {e}"))?;
+    if check && !drift.is_empty() {
+        let stale: Vec<String> = drift
+            .iter()
+            .map(|d| format!("bindings are stale: {d}"))
+            .collect();
+        return Err(format!(
+            "{}\nrun `{REGENERATE}` and commit the result",
+            stale.join("\n")
+        ));
+    }
+    let verb = if check { "up to date" } else { "written" };
+    Ok(format!(
+        "bindings {verb} in {} ({} file(s) changed)",
+        dir.display(),
+        drift.len()
+    ))
+}

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use specta::Type;
 use switchboard_events::WindowLabel;
-use tauri::Runtime;
+use tauri::{Runtime, Window};
 
 use crate::{AppError, Call};
 
@@ -17,10 +17,12 @@ pub struct Greeting {
     pub message: String,
     /// The window that asked.
     pub window: WindowLabel,
+    /// That window's title.
+    pub title: String,
 }
 
 /// Greets `name` on behalf of `window`.
-pub fn make_greeting(name: &str, window: WindowLabel) -> Result<Greeting, AppError> {
+pub fn make_greeting(name: &str, window: WindowLabel, title: String) -> Result<Greeting, AppError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(AppError::invalid("name is empty"));
@@ -33,15 +35,25 @@ pub fn make_greeting(name: &str, window: WindowLabel) -> Result<Greeting, AppErr
     Ok(Greeting {
         message: format!("Hello, {name}! (asked by {window})"),
         window,
+        title,
     })
 }
 
-/// Greets `name`; the answer names the calling window.
+/// Greets `name`; the answer names the calling window and its title.
+///
+/// `window` is Tauri's own injected parameter, shown here beside [`Call`] (which wraps the
+/// same information with a typed label); neither appears in TypeScript.
 #[tauri::command]
 #[specta::specta]
-pub async fn greet<R: Runtime>(call: Call<R>, name: String) -> Result<Greeting, AppError> {
-    let caller = call.caller;
-    call.run(async move { make_greeting(&name, caller) }).await
+pub async fn greet<R: Runtime>(
+    call: Call<R>,
+    window: Window<R>,
+    name: String,
+) -> Result<Greeting, AppError> {
+    call.run(|call| {
+        let title = window.title().map_err(AppError::from)?;
+        make_greeting(&name, call.caller, title)
+    })
 }
 
 #[cfg(test)]
@@ -50,15 +62,17 @@ mod tests {
 
     #[test]
     fn greets_and_validates() {
-        let g = make_greeting("  Ada ", WindowLabel::Worker(2)).unwrap();
+        let g = make_greeting("  Ada ", WindowLabel::Worker(2), "Worker 2".into()).unwrap();
         assert_eq!(g.message, "Hello, Ada! (asked by worker-2)");
         assert_eq!(g.window, WindowLabel::Worker(2));
         assert_eq!(
-            make_greeting(" ", WindowLabel::Main).unwrap_err().kind(),
+            make_greeting(" ", WindowLabel::Main, String::new())
+                .unwrap_err()
+                .kind(),
             "invalid_input"
         );
         assert_eq!(
-            make_greeting(&"x".repeat(65), WindowLabel::Main)
+            make_greeting(&"x".repeat(65), WindowLabel::Main, String::new())
                 .unwrap_err()
                 .kind(),
             "invalid_input"

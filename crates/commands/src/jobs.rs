@@ -71,6 +71,15 @@ impl Jobs {
         (id, rx)
     }
 
+    /// Stops every job that `owner` started; called when that window closes or reloads.
+    pub fn stop_all_of(&self, owner: WindowLabel) {
+        for (who, stop) in self.running().values() {
+            if *who == owner {
+                stop.send_replace(true);
+            }
+        }
+    }
+
     /// Asks job `id` to stop; only the window that started it may.
     pub fn cancel(&self, id: u32, caller: WindowLabel) -> Result<(), AppError> {
         let running = self.running();
@@ -120,22 +129,23 @@ pub async fn start_job<R: Runtime>(
     step_ms: u32,
     on_update: Channel<JobUpdate>,
 ) -> Result<u32, AppError> {
-    let started = if steps == 0 || steps > MAX_STEPS || step_ms > MAX_STEP_MS {
-        Err(AppError::invalid(format!(
-            "steps must be 1..={MAX_STEPS} and step_ms at most {MAX_STEP_MS}"
-        )))
-    } else {
+    call.run(|call| {
+        if steps == 0 || steps > MAX_STEPS || step_ms > MAX_STEP_MS {
+            return Err(AppError::invalid(format!(
+                "steps must be 1..={MAX_STEPS} and step_ms at most {MAX_STEP_MS}"
+            )));
+        }
         let (job, stop) = jobs.start(call.caller);
         let app = call.app.clone();
         tauri::async_runtime::spawn(async move {
             let step = Duration::from_millis(step_ms.into());
-            // A closed window makes `send` fail; the job still ends cleanly.
+            // The channel's result is not a sign of life (it stays `Ok` after the window has
+            // gone); a closed window's jobs are stopped by `Jobs::stop_all_of` instead.
             run_job(job, steps, step, stop, |u| drop(on_update.send(u))).await;
             app.state::<Jobs>().running().remove(&job);
         });
         Ok(job)
-    };
-    call.run(async move { started }).await
+    })
 }
 
 /// Cancels a job the calling window started.
@@ -146,8 +156,7 @@ pub async fn cancel_job<R: Runtime>(
     jobs: State<'_, Jobs>,
     job: u32,
 ) -> Result<(), AppError> {
-    let cancelled = jobs.cancel(job, call.caller);
-    call.run(async move { cancelled }).await
+    call.run(|call| jobs.cancel(job, call.caller))
 }
 
 #[cfg(test)]
@@ -174,6 +183,19 @@ mod tests {
                 done: 3,
                 total: 3
             }
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_cancel_mid_way_reports_the_steps_done() {
+        let jobs = Jobs::default();
+        let (id, rx) = jobs.start(WindowLabel::Main);
+        let run = tokio::spawn(run_job(id, 10, Duration::from_millis(100), rx, |_| {}));
+        tokio::time::sleep(Duration::from_millis(350)).await;
+        jobs.cancel(id, WindowLabel::Main).unwrap();
+        assert_eq!(
+            run.await.unwrap(),
+            JobUpdate::Cancelled { job: id, done: 3 }
         );
     }
 

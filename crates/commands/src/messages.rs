@@ -64,8 +64,7 @@ pub async fn send_message<R: Runtime>(
     audience: Audience,
     text: String,
 ) -> Result<Sent, AppError> {
-    let sent = send(&call, &seq, &outbox, audience, text);
-    call.run(async move { sent }).await
+    call.run(|call| send(call, &seq, &outbox, audience, text))
 }
 
 /// Sends `text` to `main`: the one message a worker may send.
@@ -77,16 +76,10 @@ pub async fn reply_to_main<R: Runtime>(
     outbox: State<'_, Outbox>,
     text: String,
 ) -> Result<Sent, AppError> {
-    let sent = send(
-        &call,
-        &seq,
-        &outbox,
-        Audience::One {
-            label: WindowLabel::Main,
-        },
-        text,
-    );
-    call.run(async move { sent }).await
+    let main = Audience::One {
+        label: WindowLabel::Main,
+    };
+    call.run(|call| send(call, &seq, &outbox, main, text))
 }
 
 #[cfg(test)]

@@ -39,6 +39,8 @@ struct Held {
 enum Readiness {
     Ready,
     Loading(VecDeque<Held>),
+    /// Closed: kept so that a send racing the close fails instead of queueing for nobody.
+    Closed,
 }
 
 /// The delivery state of every window, managed as Tauri state.
@@ -58,13 +60,19 @@ pub fn open_windows<R: Runtime>(app: &impl Manager<R>) -> Vec<WindowLabel> {
     open
 }
 
-fn emit<R: Runtime>(app: &impl Emitter<R>, label: WindowLabel, held: &Held) -> tauri::Result<()> {
+/// Emits one event to one window. A failure (the window vanished mid-send) is logged and
+/// reported as not delivered; it does not stop delivery to the others.
+fn emit<R: Runtime>(app: &impl Emitter<R>, label: WindowLabel, held: &Held) -> bool {
     // `labeled` reaches window, webview and webview-window listeners of that label alone.
-    app.emit_to(
+    let emitted = app.emit_to(
         EventTarget::labeled(label.to_string()),
         held.name,
         &held.payload,
-    )
+    );
+    if let Err(e) = &emitted {
+        eprintln!("switchboard: `{}` not delivered to {label}: {e}", held.name);
+    }
+    emitted.is_ok()
 }
 
 impl Outbox {
@@ -85,9 +93,9 @@ impl Outbox {
         }
     }
 
-    /// Forgets a window that has closed, dropping anything held for it.
+    /// Marks a window closed, dropping anything held for it; returns how many were dropped.
     pub fn forget(&self, label: WindowLabel) -> usize {
-        match self.lock().remove(&label) {
+        match self.lock().insert(label, Readiness::Closed) {
             Some(Readiness::Loading(queue)) => queue.len(),
             _ => 0,
         }
@@ -100,15 +108,18 @@ impl Outbox {
         label: WindowLabel,
     ) -> Result<u32, AppError> {
         let mut windows = self.lock();
-        let held = match windows.insert(label, Readiness::Ready) {
-            Some(Readiness::Loading(queue)) => queue,
-            _ => VecDeque::new(),
+        let held = match windows.get_mut(&label) {
+            Some(Readiness::Closed) => return Err(AppError::window_not_found(label)),
+            Some(state) => std::mem::replace(state, Readiness::Ready),
+            None => {
+                windows.insert(label, Readiness::Ready);
+                return Ok(0);
+            }
         };
-        let count = held.len() as u32;
-        for item in &held {
-            emit(app, label, item)?;
-        }
-        Ok(count)
+        let Readiness::Loading(queue) = held else {
+            return Ok(0);
+        };
+        Ok(queue.iter().filter(|item| emit(app, label, item)).count() as u32)
     }
 
     /// Sends `event` to `audience`. Fails, sending nothing, if the audience names a window
@@ -119,11 +130,6 @@ impl Outbox {
         M: Manager<R> + Emitter<R>,
         E: Event + Serialize,
     {
-        let open = open_windows(app);
-        let targets = audience.resolve(&open);
-        if let Some(missing) = targets.iter().find(|l| !open.contains(l)) {
-            return Err(AppError::window_not_found(*missing));
-        }
         let payload = serde_json::to_value(event).map_err(|e| AppError::internal(e.to_string()))?;
         let bytes = payload.to_string().len();
         let item = Held {
@@ -135,7 +141,16 @@ impl Outbox {
             held: Vec::new(),
         };
         {
+            // Under the lock, so that a close or a ready cannot interleave with this send.
             let mut windows = self.lock();
+            let open: Vec<WindowLabel> = open_windows(app)
+                .into_iter()
+                .filter(|l| !matches!(windows.get(l), Some(Readiness::Closed)))
+                .collect();
+            let targets = audience.resolve(&open);
+            if let Some(missing) = targets.iter().find(|l| !open.contains(l)) {
+                return Err(AppError::window_not_found(*missing));
+            }
             for label in targets {
                 // A window we have not seen load yet is treated as loading: holding is safe,
                 // dropping is not.
@@ -144,8 +159,9 @@ impl Outbox {
                     .or_insert_with(|| Readiness::Loading(VecDeque::new()))
                 {
                     Readiness::Ready => {
-                        emit(app, label, &item)?;
-                        sent.delivered.push(label);
+                        if emit(app, label, &item) {
+                            sent.delivered.push(label);
+                        }
                     }
                     Readiness::Loading(queue) => {
                         queue.push_back(Held {
@@ -154,6 +170,7 @@ impl Outbox {
                         });
                         sent.held.push(label);
                     }
+                    Readiness::Closed => {}
                 }
             }
         }

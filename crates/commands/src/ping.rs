@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::Serialize;
 use specta::Type;
 use switchboard_events::{Audience, DelayedPong};
-use tauri::{Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 
 use crate::{AppError, Call, Outbox};
 
@@ -24,13 +24,16 @@ pub struct PingScheduled {
 /// Sends `DelayedPong { note }` to the calling window after `delay_ms`.
 #[tauri::command]
 #[specta::specta]
+///
+/// `app` is Tauri's own injected `AppHandle`: the spawned task needs one that it owns.
 pub async fn ping_later<R: Runtime>(
     call: Call<R>,
+    app: AppHandle<R>,
     delay_ms: u32,
     note: String,
 ) -> Result<PingScheduled, AppError> {
-    let (app, caller) = (call.app.clone(), call.caller);
-    call.run(async move {
+    call.run(|call| {
+        let caller = call.caller;
         if delay_ms > MAX_DELAY_MS {
             return Err(AppError::invalid(format!(
                 "delay is over {MAX_DELAY_MS} ms"
@@ -51,5 +54,4 @@ pub async fn ping_later<R: Runtime>(
             due_in_ms: delay_ms,
         })
     })
-    .await
 }

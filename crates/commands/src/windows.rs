@@ -3,14 +3,17 @@
 //! How a window looks (URL, size, place) is the app's business: it manages a
 //! [`WindowFactory`] and this module only decides labels and bookkeeping.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{
+    atomic::{AtomicU32, Ordering},
+    Mutex,
+};
 
 use serde::Serialize;
 use specta::Type;
 use switchboard_events::{Audience, WindowLabel, WindowsChanged};
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use crate::{outbox::open_windows, AppError, Call, Outbox};
+use crate::{jobs::Jobs, outbox::open_windows, trace::Trace, AppError, Call, Outbox};
 
 /// Builds the window for a label.
 type Build<R> = Box<dyn Fn(&AppHandle<R>, WindowLabel) -> tauri::Result<()> + Send + Sync>;
@@ -19,6 +22,8 @@ type Build<R> = Box<dyn Fn(&AppHandle<R>, WindowLabel) -> tauri::Result<()> + Se
 pub struct WindowFactory<R: Runtime> {
     build: Build<R>,
     next_worker: AtomicU32,
+    /// Held while a window is looked up and opened, so that two calls cannot both open it.
+    opening: Mutex<()>,
 }
 
 impl<R: Runtime> WindowFactory<R> {
@@ -29,17 +34,25 @@ impl<R: Runtime> WindowFactory<R> {
         WindowFactory {
             build: Box::new(build),
             next_worker: AtomicU32::new(1),
+            opening: Mutex::new(()),
         }
     }
 
-    /// Opens the window `label`, held as loading until its page is ready.
-    pub fn open(&self, app: &AppHandle<R>, label: WindowLabel) -> Result<(), AppError> {
+    /// Opens window `label`, held as loading until its page is ready; if it is open already,
+    /// brings it forward instead. Returns whether it opened a new window.
+    pub fn open(&self, app: &AppHandle<R>, label: WindowLabel) -> Result<bool, AppError> {
+        let _opening = self.opening.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(window) = app.get_webview_window(&label.to_string()) {
+            window.set_focus()?;
+            return Ok(false);
+        }
         let outbox = app.state::<Outbox>();
         outbox.loading(label);
         (self.build)(app, label).map_err(|e| {
             outbox.forget(label);
             AppError::internal(format!("cannot open {label}: {e}"))
-        })
+        })?;
+        Ok(true)
     }
 }
 
@@ -61,30 +74,33 @@ pub struct ReadyReport {
 }
 
 /// Announces that the calling page has registered its listeners: events held for it are
-/// delivered now, in order, and later ones go straight through.
+/// delivered now, in order, followed by the current window list; later events go straight
+/// through.
 #[tauri::command]
 #[specta::specta]
 pub async fn window_ready<R: Runtime>(
     call: Call<R>,
     outbox: State<'_, Outbox>,
 ) -> Result<ReadyReport, AppError> {
-    let label = call.caller;
-    let flushed = outbox.ready(&call.app, label);
-    call.run(async move {
+    call.run(|call| {
+        let flushed = outbox.ready(&call.app, call.caller)?;
+        // Last, so that whatever list was held, the page ends with the current one.
+        let open = WindowsChanged {
+            open: open_windows(&call.app),
+        };
+        outbox.send(&call.app, &Audience::One { label: call.caller }, &open)?;
         Ok(ReadyReport {
-            label,
-            flushed: flushed?,
+            label: call.caller,
+            flushed,
         })
     })
-    .await
 }
 
 /// Every open window, sorted.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_windows<R: Runtime>(call: Call<R>) -> Result<Vec<WindowLabel>, AppError> {
-    let open = open_windows(&call.app);
-    call.run(async move { Ok(open) }).await
+    call.run(|call| Ok(open_windows(&call.app)))
 }
 
 /// Opens the next worker, `worker-1`, `worker-2`, ... (numbers are not reused).
@@ -94,12 +110,12 @@ pub async fn open_worker<R: Runtime>(
     call: Call<R>,
     factory: State<'_, WindowFactory<R>>,
 ) -> Result<WindowLabel, AppError> {
-    let label = WindowLabel::Worker(factory.next_worker.fetch_add(1, Ordering::Relaxed));
-    let opened = factory
-        .open(&call.app, label)
-        .and_then(|()| announce(&call.app))
-        .map(|()| label);
-    call.run(async move { opened }).await
+    call.run(|call| {
+        let label = WindowLabel::Worker(factory.next_worker.fetch_add(1, Ordering::Relaxed));
+        factory.open(&call.app, label)?;
+        announce(&call.app)?;
+        Ok(label)
+    })
 }
 
 /// Opens the inspector, or brings it forward if it is open.
@@ -109,46 +125,48 @@ pub async fn open_inspector<R: Runtime>(
     call: Call<R>,
     factory: State<'_, WindowFactory<R>>,
 ) -> Result<WindowLabel, AppError> {
-    let label = WindowLabel::Inspector;
-    let opened = match call.app.get_webview_window(&label.to_string()) {
-        Some(window) => window.set_focus().map_err(AppError::from),
-        None => factory
-            .open(&call.app, label)
-            .and_then(|()| announce(&call.app)),
-    };
-    call.run(async move { opened.map(|()| label) }).await
+    call.run(|call| {
+        if factory.open(&call.app, WindowLabel::Inspector)? {
+            announce(&call.app)?;
+        }
+        Ok(WindowLabel::Inspector)
+    })
 }
 
 /// Closes a worker or the inspector. `main` cannot be closed this way.
 #[tauri::command]
 #[specta::specta]
 pub async fn close_window<R: Runtime>(call: Call<R>, label: WindowLabel) -> Result<(), AppError> {
-    let closed = if label == WindowLabel::Main {
-        Err(AppError::forbidden(
-            "main is closed by the user, not by a command",
-        ))
-    } else {
+    call.run(|call| {
+        if label == WindowLabel::Main {
+            return Err(AppError::forbidden(
+                "main is closed by the user, not by a command",
+            ));
+        }
         match call.app.get_webview_window(&label.to_string()) {
             // `destroy` rather than `close`: no close-request round trip to a page that may
             // be busy. The app's window-event hook forgets it and announces the change.
             Some(window) => window.destroy().map_err(AppError::from),
             None => Err(AppError::window_not_found(label)),
         }
-    };
-    call.run(async move { closed }).await
+    })
 }
 
 /// Call when a page starts loading (also on reload): its listeners are gone until it is ready.
 pub fn on_page_started<R: Runtime>(app: &AppHandle<R>, label: &str) {
-    if let Ok(label) = label.parse() {
-        app.state::<Outbox>().loading(label);
-    }
+    let Ok(label) = label.parse() else { return };
+    app.state::<Outbox>().loading(label);
+    // What belonged to the old page (its trace subscription, its jobs) has no one to report to.
+    app.state::<Trace>().unsubscribe(label);
+    app.state::<Jobs>().stop_all_of(label);
 }
 
 /// Call when a window has been destroyed: forgets it and tells the others.
 pub fn on_destroyed<R: Runtime>(app: &AppHandle<R>, label: &str) {
     let Ok(label) = label.parse() else { return };
     let dropped = app.state::<Outbox>().forget(label);
+    app.state::<Trace>().unsubscribe(label);
+    app.state::<Jobs>().stop_all_of(label);
     if dropped > 0 {
         eprintln!(
             "switchboard: {label} closed before it was ready; {dropped} held event(s) dropped"

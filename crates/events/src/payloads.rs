@@ -12,7 +12,7 @@ use crate::{Audience, WindowLabel};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Event)]
 #[serde(rename_all = "camelCase")]
 pub struct InboxMessage {
-    /// Numbered per sender and increasing, so that a receiver can see order and gaps.
+    /// One increasing sequence for the whole app, so that a receiver can see order and gaps.
     pub seq: u32,
     /// The window whose command sent it (taken from the IPC call, not from the page).
     pub from: WindowLabel,

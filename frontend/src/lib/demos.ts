@@ -17,11 +17,16 @@ function section(container: HTMLElement, title: string, html: string): void {
   container.append(box);
 }
 
-/** Shows every `InboxMessage` for this window at the top of `#inbox`. */
-export function listenInbox(): Promise<UnlistenFn> {
-  return listenHere(events.inboxMessage, (m) =>
-    prepend("inbox", el("li", `#${m.seq} from ${m.from}: ${m.text}`)),
-  );
+/** Shows every message (from Rust) and note (from another page) for this window in `#inbox`. */
+export function listenInbox(): Promise<UnlistenFn[]> {
+  return Promise.all([
+    listenHere(events.inboxMessage, (m) =>
+      prepend("inbox", el("li", `#${m.seq} from ${m.from}: ${m.text}`)),
+    ),
+    listenHere(events.directNote, (n) =>
+      prepend("inbox", el("li", `note from ${n.from}: ${n.text}`, "note")),
+    ),
+  ]);
 }
 
 /** Shows a command's outcome in `#id`: the data, or the error's kind and message. */
