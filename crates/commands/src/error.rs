@@ -166,24 +166,30 @@ mod tests {
 
     #[test]
     fn rejection_kinds_do_not_overlap_app_error_kinds() {
-        let rejection = serde_json::to_value(Rejection::PermissionDenied {
-            message: String::new(),
-        })
-        .unwrap();
-        assert_eq!(rejection["kind"], "permission_denied");
-        for e in [
+        let message = String::new;
+        let rejections = [
+            Rejection::PermissionDenied { message: message() },
+            Rejection::InvalidArgs { message: message() },
+            Rejection::UnknownCommand { message: message() },
+            Rejection::IpcFailure { message: message() },
+        ];
+        let errors = [
             AppError::invalid(""),
+            AppError::window_not_found(WindowLabel::Main),
             AppError::not_found(""),
             AppError::forbidden(""),
             AppError::internal(""),
-        ] {
-            assert!(![
-                "permission_denied",
-                "invalid_args",
-                "unknown_command",
-                "ipc_failure"
-            ]
-            .contains(&e.kind()));
+        ];
+        let kind = |v: serde_json::Value| v["kind"].as_str().unwrap().to_owned();
+        let rejection_kinds: Vec<String> = rejections
+            .iter()
+            .map(|r| kind(serde_json::to_value(r).unwrap()))
+            .collect();
+        for e in &errors {
+            assert!(
+                !rejection_kinds.contains(&kind(serde_json::to_value(e).unwrap())),
+                "{e:?}"
+            );
         }
     }
 }
