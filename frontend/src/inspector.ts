@@ -1,6 +1,6 @@
 //! The inspector: the live IPC trace, newest first, streamed over a Channel. Read-only.
 
-import { commands, type TraceEntry_Deserialize as TraceEntry } from "../../bindings/ipc";
+import { commands, type TraceEntry } from "../../bindings/ipc";
 import { listenInbox, show } from "./lib/demos";
 import { byId, el, onClick, showStatus } from "./lib/dom";
 import { announceReady } from "./lib/events";

@@ -7,6 +7,7 @@ use std::{
     collections::BTreeMap,
     fmt,
     path::{Path, PathBuf},
+    sync::atomic::{AtomicU32, Ordering},
 };
 
 use specta_typescript::Typescript;
@@ -48,7 +49,14 @@ function toRejection<E>(e: unknown): E | Rejection {
 pub fn generate() -> Result<BTreeMap<PathBuf, String>, String> {
     let mut files = BTreeMap::new();
 
-    let scratch = std::env::temp_dir().join(format!("switchboard-bindings-{}", std::process::id()));
+    // tauri-specta only writes to a file. One folder per call, so that concurrent calls (the
+    // tests run several) never share or delete each other's output.
+    static CALLS: AtomicU32 = AtomicU32::new(0);
+    let call = CALLS.fetch_add(1, Ordering::Relaxed);
+    let scratch = std::env::temp_dir().join(format!(
+        "switchboard-bindings-{}-{call}",
+        std::process::id()
+    ));
     std::fs::create_dir_all(&scratch)
         .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
     let ipc = scratch.join("ipc.ts");

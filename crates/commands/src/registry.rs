@@ -58,6 +58,8 @@ pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
         .commands(R::commands())
         .events(switchboard_events::all_events!())
         .typ::<crate::Rejection>()
+        // One TypeScript type per Rust type: no `_Serialize` / `_Deserialize` pairs.
+        .disable_serde_phases()
 }
 
 /// Manages the state every command needs, except the app's [`crate::windows::WindowFactory`].

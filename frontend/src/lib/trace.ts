@@ -1,6 +1,6 @@
 //! How the inspector words a trace entry.
 
-import type { Audience, TraceEntry_Deserialize as TraceEntry } from "../../../bindings/ipc";
+import type { Audience, TraceEntry } from "../../../bindings/ipc";
 
 /** One row of the inspector's table. */
 export interface Row {
