@@ -30,8 +30,6 @@ export const commands = {
 	 *  through.
 	 */
 	windowReady: () => typedError<ReadyReport, AppError>(__TAURI_INVOKE("window_ready")),
-	/**  Every open window, sorted. */
-	listWindows: () => typedError<WindowLabel[], AppError>(__TAURI_INVOKE("list_windows")),
 	/**  Opens the next worker, `worker-1`, `worker-2`, ... (numbers are not reused). */
 	openWorker: () => typedError<WindowLabel, AppError>(__TAURI_INVOKE("open_worker")),
 	/**  Opens the inspector, or brings it forward if it is open. */

@@ -2,15 +2,7 @@
 //! every command demo.
 
 import { type Audience, commands, events, type WindowLabel } from "../../bindings/ipc";
-import {
-  listenInbox,
-  mountCounter,
-  mountFail,
-  mountGreet,
-  mountJob,
-  mountPing,
-  show,
-} from "./lib/demos";
+import { listenInbox, mountDemos, show } from "./lib/demos";
 import { byId, el, inputValue, onClick, prepend, showStatus } from "./lib/dom";
 import { announceReady, listenHere, noteToCore, sendNote } from "./lib/events";
 
@@ -94,12 +86,8 @@ async function start(): Promise<void> {
     listenHere(events.coreNoteAck, (a) =>
       prepend("inbox", el("li", `core read a note of ${a.chars} chars (${a.total} so far)`)),
     ),
-    mountCounter(byId("demos")),
-    mountPing(byId("demos")),
+    mountDemos(byId("demos")),
   ]);
-  mountGreet(byId("demos"));
-  mountJob(byId("demos"));
-  mountFail(byId("demos"));
 
   onClick("open-worker", async () =>
     show("windows-out", await commands.openWorker(), (l) => `opened ${l}`),

@@ -2,15 +2,7 @@
 //! the shared counter, its own jobs and pings, and a reply to main.
 
 import { commands } from "../../bindings/ipc";
-import {
-  listenInbox,
-  mountCounter,
-  mountFail,
-  mountGreet,
-  mountJob,
-  mountPing,
-  show,
-} from "./lib/demos";
+import { listenInbox, mountDemos, show } from "./lib/demos";
 import { byId, inputValue, onClick, showStatus } from "./lib/dom";
 import { announceReady } from "./lib/events";
 import { currentLabel } from "./lib/labels";
@@ -28,10 +20,7 @@ byId("app").innerHTML = `
   <div id="demos"></div>`;
 
 async function start(): Promise<void> {
-  await Promise.all([listenInbox(), mountCounter(byId("demos")), mountPing(byId("demos"))]);
-  mountGreet(byId("demos"));
-  mountJob(byId("demos"));
-  mountFail(byId("demos"));
+  await Promise.all([listenInbox(), mountDemos(byId("demos"))]);
   onClick("send-reply", async () =>
     show("reply-out", await commands.replyToMain(inputValue("reply")), () => "sent to main"),
   );

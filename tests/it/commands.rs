@@ -107,9 +107,10 @@ fn windows_open_list_and_close() {
         t.ok("main", "open_inspector", json!({})),
         json!("inspector")
     );
+    use switchboard_events::WindowLabel::*;
     assert_eq!(
-        t.ok("main", "list_windows", json!({})),
-        json!(["main", "inspector", "worker-1", "worker-2"])
+        switchboard_commands::outbox::open_windows(t.app.handle()),
+        [Main, Inspector, Worker(1), Worker(2)]
     );
     t.ok("main", "close_window", json!({ "label": "worker-1" }));
     // The mock runtime never reports a window destroyed, so what follows a close (the list,

@@ -31,7 +31,6 @@ const MAIN: &[&str] = &[
     "counter_get",
     "fail_with",
     "greet",
-    "list_windows",
     "open_inspector",
     "open_worker",
     "ping_later",
@@ -45,18 +44,12 @@ const WORKER: &[&str] = &[
     "counter_get",
     "fail_with",
     "greet",
-    "list_windows",
     "ping_later",
     "reply_to_main",
     "start_job",
     "window_ready",
 ];
-const INSPECTOR: &[&str] = &[
-    "export_trace",
-    "list_windows",
-    "subscribe_trace",
-    "window_ready",
-];
+const INSPECTOR: &[&str] = &["export_trace", "subscribe_trace", "window_ready"];
 
 fn refused_by_acl(result: &Result<Value, Value>) -> bool {
     matches!(result, Err(Value::String(text)) if text.contains("not allowed"))

@@ -11,7 +11,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "export_trace",
     "fail_with",
     "greet",
-    "list_windows",
     "open_inspector",
     "open_worker",
     "ping_later",

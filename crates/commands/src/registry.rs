@@ -18,7 +18,6 @@ macro_rules! commands_for {
             crate::counter::counter_add::<$r>,
             crate::ping::ping_later::<$r>,
             crate::windows::window_ready::<$r>,
-            crate::windows::list_windows::<$r>,
             crate::windows::open_worker::<$r>,
             crate::windows::open_inspector::<$r>,
             crate::windows::close_window::<$r>,

@@ -1,4 +1,4 @@
-//! Windows: open workers and the inspector, close, list, and the ready hand-off.
+//! Windows: open workers and the inspector, close, and the ready hand-off.
 //!
 //! How a window looks (URL, size, place) is the app's business: it manages a
 //! [`WindowFactory`] and this module only decides labels and bookkeeping.
@@ -94,13 +94,6 @@ pub async fn window_ready<R: Runtime>(
             flushed,
         })
     })
-}
-
-/// Every open window, sorted.
-#[tauri::command]
-#[specta::specta]
-pub async fn list_windows<R: Runtime>(call: Call<R>) -> Result<Vec<WindowLabel>, AppError> {
-    call.run(|call| Ok(open_windows(&call.app)))
 }
 
 /// Opens the next worker, `worker-1`, `worker-2`, ... (numbers are not reused).

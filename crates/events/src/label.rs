@@ -129,24 +129,27 @@ mod tests {
         }
     }
 
+    /// The cases the TypeScript parser (`frontend/src/lib/labels.ts`) is tested on too, so
+    /// that both sides accept exactly the same labels.
+    fn fixture(key: &str) -> Vec<String> {
+        let json: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/fixtures/labels.json")).unwrap();
+        serde_json::from_value(json[key].clone()).unwrap()
+    }
+
     #[test]
-    fn rejects_what_is_not_a_label() {
-        for bad in [
-            "",
-            "Main",
-            "worker",
-            "worker-",
-            "worker-0",
-            "worker-01",
-            "worker--1",
-            "worker-+1",
-            "worker-1x",
-            "worker-99999999999",
-            "inspector ",
-        ] {
+    fn accepts_and_reprints_the_shared_valid_labels() {
+        for good in fixture("valid") {
+            assert_eq!(good.parse::<WindowLabel>().unwrap().to_string(), good);
+        }
+    }
+
+    #[test]
+    fn rejects_the_shared_invalid_labels() {
+        for bad in fixture("invalid") {
             assert_eq!(
                 bad.parse::<WindowLabel>(),
-                Err(LabelError(bad.to_owned())),
+                Err(LabelError(bad.clone())),
                 "{bad:?}"
             );
         }

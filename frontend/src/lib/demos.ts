@@ -42,7 +42,7 @@ export function show<T>(id: string, result: Result<T>, format: (data: T) => stri
   out.classList.toggle("error", result.status === "error");
 }
 
-export function mountGreet(container: HTMLElement): void {
+function mountGreet(container: HTMLElement): void {
   section(
     container,
     "Greet (arguments, return value)",
@@ -54,7 +54,7 @@ export function mountGreet(container: HTMLElement): void {
   );
 }
 
-export async function mountCounter(container: HTMLElement): Promise<void> {
+async function mountCounter(container: HTMLElement): Promise<void> {
   section(
     container,
     "Shared counter (State, broadcast)",
@@ -72,7 +72,7 @@ export async function mountCounter(container: HTMLElement): Promise<void> {
   if (now.status === "ok") paint(now.data, "");
 }
 
-export async function mountPing(container: HTMLElement): Promise<void> {
+async function mountPing(container: HTMLElement): Promise<void> {
   section(
     container,
     "Delayed reply (event to the caller only)",
@@ -91,7 +91,7 @@ export async function mountPing(container: HTMLElement): Promise<void> {
   });
 }
 
-export function mountJob(container: HTMLElement): void {
+function mountJob(container: HTMLElement): void {
   section(
     container,
     "Job (async, Channel progress, cancel)",
@@ -129,7 +129,7 @@ export function mountJob(container: HTMLElement): void {
   });
 }
 
-export function mountFail(container: HTMLElement): void {
+function mountFail(container: HTMLElement): void {
   const kinds: FailKind[] = ["invalid_input", "not_found", "forbidden", "panic"];
   section(
     container,
@@ -141,4 +141,14 @@ export function mountFail(container: HTMLElement): void {
   onClick("fail", async () =>
     show("fail-out", await commands.failWith(inputValue("fail-kind") as FailKind), () => "ok?!"),
   );
+}
+
+/** Builds every shared demo into `container`, in page order; resolves once their listeners
+ * are registered (so the page may then announce that it is ready). */
+export async function mountDemos(container: HTMLElement): Promise<void> {
+  const listening = [mountCounter(container), mountPing(container)];
+  mountGreet(container);
+  mountJob(container);
+  mountFail(container);
+  await Promise.all(listening);
 }
