@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 const frontend = resolve(import.meta.dirname, "frontend");
 
 // One HTML entry per window kind. The dev server must not watch Rust or generated output,
-// or `tauri dev` would rebuild in a loop (FACTS.md, 15).
+// or `tauri dev` would rebuild in a loop (docs/tauri-behaviour.md#dev-watch-loop).
 export default defineConfig({
   root: frontend,
   clearScreen: false,
@@ -28,6 +28,6 @@ export default defineConfig({
   test: {
     root: import.meta.dirname,
     environment: "happy-dom",
-    include: ["frontend/src/**/*.test.ts"],
+    include: ["frontend/src/**/*.test.ts", "tests/types/**/*.test.ts", "tests/lint/**/*.test.ts"],
   },
 });

@@ -11,7 +11,8 @@ if ! command -v tauri-driver >/dev/null; then
 fi
 
 npm run --silent build
-# custom-protocol embeds frontend/dist instead of loading the dev server (FACTS.md, 13).
+# custom-protocol embeds frontend/dist instead of loading the dev server
+# (docs/tauri-behaviour.md#custom-protocol).
 cargo build --locked -p switchboard-app --features tauri/custom-protocol
 mkdir -p target/e2e
 cp target/debug/switchboard target/e2e/switchboard

@@ -4,6 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
+# The unused-dependency check below; built from crates.io once, in a minute or two.
+if ! command -v cargo-machete >/dev/null; then
+  echo "test: installing cargo-machete"
+  cargo install cargo-machete --locked
+fi
 
 step() {
   local name=$1
@@ -26,6 +31,7 @@ step "frontend unit tests" bash -c "set -o pipefail; npx vitest run 2>&1 | tee $
 step "frontend build" npm run --silent build
 step "bindings are fresh" npm run --silent bindings:check
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "no unused Rust dependencies" cargo machete
 step "Rust tests" bash -c "set -o pipefail; cargo test --workspace --all-targets --locked 2>&1 | tee $LOG/cargo"
 
 step "end-to-end tests" bash -c "set -o pipefail; bash scripts/e2e.sh 2>&1 | tee $LOG/e2e"

@@ -10,12 +10,9 @@ use tauri::{Manager, RunEvent, WindowEvent};
 
 /// Adds Switchboard's commands, state, listeners and window hooks to `builder`.
 pub fn configure<R: RegisteredRuntime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    let registry = switchboard_commands::builder::<R>();
     builder
-        .invoke_handler(registry.invoke_handler())
-        .setup(move |app| {
-            // Without this, emitting a typed event panics (FACTS.md, 6).
-            registry.mount_events(app);
+        .invoke_handler(switchboard_commands::builder::<R>().invoke_handler())
+        .setup(|app| {
             switchboard_commands::manage_state(app);
             let factory = windows::factory::<R>();
             factory.open(app.handle(), WindowLabel::Main)?;

@@ -1,9 +1,10 @@
 //! The switchboard (`main`): the live window list, sending to one, some or all windows, and
 //! every command demo.
 
-import { type Audience, commands, events, type WindowLabel } from "../../bindings/ipc";
+import { events } from "../../bindings/events";
+import { type Audience, commands, type WindowLabel } from "../../bindings/ipc";
 import { listenInbox, mountDemos, show } from "./lib/demos";
-import { byId, el, inputValue, onClick, prepend, showStatus } from "./lib/dom";
+import { byId, el, inputValue, onClick, prepend, showStatus, whenClicked } from "./lib/dom";
 import { announceReady, listenHere, noteToCore, sendNote } from "./lib/events";
 
 const app = byId("app");
@@ -52,7 +53,7 @@ function paintWindows(open: WindowLabel[]): void {
       row.append(box, el("span", label));
       if (label !== "main") {
         const close = el("button", "close");
-        close.addEventListener("click", async () =>
+        whenClicked(close, async () =>
           show("windows-out", await commands.closeWindow(label), () => `closed ${label}`),
         );
         row.append(close);
@@ -68,7 +69,7 @@ async function send(audience: Audience): Promise<void> {
     "send-out",
     result,
     (s) =>
-      `delivered to ${s.delivered.join(", ") || "none"}${s.held.length ? `; held for ${s.held.join(", ")}` : ""}`,
+      `emitted to ${s.emitted.join(", ") || "none"}${s.held.length ? `; held for ${s.held.join(", ")}` : ""}`,
   );
 }
 

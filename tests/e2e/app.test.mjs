@@ -2,8 +2,16 @@
 // gets a fresh app and asserts what every window shows.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { startDriver, stopDriver, withApp } from "./harness.mjs";
+
+/** Every event name the app uses, from the generated event list. */
+const EVENT_NAMES = [
+  ...readFileSync(new URL("../../bindings/events.ts", import.meta.url), "utf8").matchAll(
+    /\{ name: "([a-z-]+)"/g,
+  ),
+].map((m) => m[1]);
 
 before(startDriver);
 after(stopDriver);
@@ -46,7 +54,7 @@ async function sendFromMain(app, text, button, labels = []) {
     await tick(app, labels);
     await app.type("#message", text);
     await app.click(button);
-    await app.waitText("#send-out", /delivered to/);
+    await app.waitText("#send-out", /emitted to/);
   });
 }
 
@@ -222,7 +230,8 @@ describe("switchboard in the real webview", () => {
     await withApp("bad input", async (app) => {
       await openFour(app);
       await app.in("main", async () => {
-        const emitted = await app.rawInvoke("plugin:event|emit", {
+        const emitted = await app.rawInvoke("plugin:event|emit_to", {
+          target: { kind: "App" },
           event: "note-to-core",
           payload: { txt: 1 },
         });
@@ -239,6 +248,46 @@ describe("switchboard in the real webview", () => {
         await app.click("#send-core");
         await app.waitText("#inbox", /core read a note of 10 chars \(1 so far\)/);
       });
+    });
+  });
+
+  it("a worker sweeping Tauri's unlisten cannot make any window deaf", async () => {
+    await withApp("unlisten sweep", async (app) => {
+      await openFour(app);
+      assert.equal(EVENT_NAMES.length, 7, EVENT_NAMES.join(", "));
+      // Listener ids come from one counter for all windows, and Tauri's unlisten removes an id
+      // from every window: a page allowed to call it could sweep them all.
+      const sweep = await app.in("worker-1", () =>
+        app.browser.executeAsync((names, done) => {
+          const calls = names.flatMap((event) =>
+            Array.from({ length: 400 }, (_, eventId) =>
+              window.__TAURI_INTERNALS__.invoke("plugin:event|unlisten", { event, eventId }).then(
+                () => "allowed",
+                (e) => String(e),
+              ),
+            ),
+          );
+          void Promise.all(calls).then((outcomes) =>
+            done({
+              calls: outcomes.length,
+              allowed: outcomes.filter((o) => o === "allowed").length,
+              refused: outcomes.filter((o) => /not allowed/.test(o)).length,
+            }),
+          );
+        }, EVENT_NAMES),
+      );
+      assert.deepEqual(sweep, { calls: 2800, allowed: 0, refused: 2800 });
+
+      // Every window still hears a broadcast, a message to all, and a message to one.
+      await sendFromMain(app, "after the sweep", "#send-all");
+      for (const label of FOUR)
+        await app.in(label, () => app.waitText("#inbox", /after the sweep/));
+      await sendFromMain(app, "just you", "#send-selected", ["worker-1"]);
+      await app.in("worker-1", () => app.waitText("#inbox", /just you/));
+      await app.in("worker-2", () => app.click("#counter-inc"));
+      for (const label of ["main", "worker-1", "worker-2"]) {
+        await app.in(label, () => app.waitText("#counter", /^1$/));
+      }
     });
   });
 

@@ -53,21 +53,48 @@ fn framework_rejections_are_plain_strings_not_app_errors() {
 }
 
 #[test]
-fn fail_with_returns_each_kind_and_a_panic_becomes_internal() {
+fn fail_with_returns_each_kind_and_a_panic_becomes_internal_before_or_after_an_await() {
     let t = start();
+    t.ok("main", "open_inspector", json!({}));
+    t.ok(
+        "inspector",
+        "subscribe_trace",
+        json!({ "onEntry": "__CHANNEL__:1" }),
+    );
     for kind in ["invalid_input", "not_found", "forbidden"] {
         assert_eq!(
             t.error_kind("main", "fail_with", json!({ "kind": kind })),
             kind
         );
     }
-    // The promise settles: a panic inside the command is an `internal` error, not a hang.
-    let panic = t
-        .invoke("main", "fail_with", json!({ "kind": "panic" }))
-        .unwrap_err();
+    // The promise settles: a panic inside the command is an `internal` error, not a hang, also
+    // when the body panics in a later poll, after it awaited.
+    for kind in ["panic", "panic_after_await"] {
+        let panic = t
+            .invoke("main", "fail_with", json!({ "kind": kind }))
+            .unwrap_err();
+        assert_eq!(
+            panic,
+            json!({ "kind": "internal", "message": "command `fail_with` failed unexpectedly" }),
+            "{kind}"
+        );
+    }
+    // Both are traced, like any call.
+    let traced: Vec<_> = t
+        .channel("inspector", 1)
+        .into_iter()
+        .filter(|e| e["command"] == "fail_with")
+        .map(|e| e["error"].clone())
+        .collect();
     assert_eq!(
-        panic,
-        json!({ "kind": "internal", "message": "command `fail_with` failed unexpectedly" })
+        traced,
+        [
+            "invalid_input",
+            "not_found",
+            "forbidden",
+            "internal",
+            "internal"
+        ]
     );
     // And the app goes on.
     assert_eq!(t.ok("main", "counter_get", json!({})), json!(0));

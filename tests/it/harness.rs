@@ -7,12 +7,12 @@ use std::{
 };
 
 use serde_json::{json, Value};
+use switchboard_events::Event;
 use tauri::{
     ipc::{CallbackFn, InvokeBody, InvokeResponseBody},
     test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY},
     App, Listener, Manager, WebviewWindow,
 };
-use tauri_specta::Event;
 
 /// What channels sent, by (window label, channel id).
 pub type ChannelLog = Arc<Mutex<HashMap<(String, u32), Vec<Value>>>>;

@@ -5,8 +5,10 @@
 //! - `harness`: starting the app, invoking commands as a window, catching events and channels;
 //! - `commands`: every command, ok and error, and the error JSON the frontend sees;
 //! - `delivery`: targeted events reach exactly their windows; the ready hand-off; shared state;
-//! - `permissions`: the window kind x command matrix;
-//! - `registry`: the command list, build.rs and the bindings agree; the drift check fails.
+//! - `permissions`: the window kind x command matrix, from the command list; the event plugin;
+//! - `registry`: the command and event lists, build.rs's permission files and the bindings
+//!   agree; the drift check fails; the bindings' docs read as TypeScript;
+//! - `tidy`: repository rules (citations resolve inside the repository).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -15,3 +17,4 @@ mod delivery;
 mod harness;
 mod permissions;
 mod registry;
+mod tidy;

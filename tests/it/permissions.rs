@@ -1,9 +1,11 @@
-//! The whole matrix, window kind x command: allowed or refused by the capabilities, as
-//! ARCHITECTURE.md's table says. "Allowed" means the command ran (it may still fail on its
-//! own terms); "refused" means Tauri's ACL stopped it before it ran.
+//! The whole matrix, window kind x command: allowed or refused by the capabilities, as the
+//! command list (`crates/commands/src/command_list.rs`) says each may be called. "Allowed"
+//! means the command ran (it may still fail on its own terms); "refused" means Tauri's ACL
+//! stopped it before it ran. And the event plugin's commands, which no list declares.
 
 use serde_json::{json, Value};
-use switchboard_commands::COMMAND_NAMES;
+use switchboard_commands::{COMMAND_GRANTS, COMMAND_NAMES};
+use switchboard_events::WindowLabel;
 
 use crate::harness::start;
 
@@ -24,84 +26,70 @@ fn args(command: &str) -> Value {
     }
 }
 
-const MAIN: &[&str] = &[
-    "cancel_job",
-    "close_window",
-    "counter_add",
-    "counter_get",
-    "fail_with",
-    "greet",
-    "open_inspector",
-    "open_worker",
-    "ping_later",
-    "send_message",
-    "start_job",
-    "window_ready",
-];
-const WORKER: &[&str] = &[
-    "cancel_job",
-    "counter_add",
-    "counter_get",
-    "fail_with",
-    "greet",
-    "ping_later",
-    "reply_to_main",
-    "start_job",
-    "window_ready",
-];
-const INSPECTOR: &[&str] = &["export_trace", "subscribe_trace", "window_ready"];
-
 fn refused_by_acl(result: &Result<Value, Value>) -> bool {
     matches!(result, Err(Value::String(text)) if text.contains("not allowed"))
 }
 
 #[test]
-fn each_window_kind_gets_exactly_its_commands() {
+fn each_window_kind_gets_exactly_the_commands_the_list_grants_it() {
     let t = start();
     t.open_worker();
     t.ok("main", "open_inspector", json!({}));
     let mut wrong = Vec::new();
-    for (label, granted) in [
-        ("main", MAIN),
-        ("worker-1", WORKER),
-        ("inspector", INSPECTOR),
+    for label in [
+        WindowLabel::Main,
+        WindowLabel::Worker(1),
+        WindowLabel::Inspector,
     ] {
-        for command in COMMAND_NAMES {
-            let result = t.invoke(label, command, args(command));
+        for (command, kinds) in COMMAND_GRANTS {
+            let granted = kinds.contains(&label.kind());
+            let result = t.invoke(&label.to_string(), command, args(command));
             let allowed = !refused_by_acl(&result);
-            if allowed != granted.contains(command) {
+            if allowed != granted {
                 wrong.push(format!("{label} {command}: allowed={allowed} ({result:?})"));
             }
         }
     }
     assert!(
         wrong.is_empty(),
-        "the matrix differs:\n{}",
+        "the capabilities differ from command_list.rs:\n{}",
         wrong.join("\n")
+    );
+    assert_eq!(COMMAND_GRANTS.len(), COMMAND_NAMES.len());
+    assert!(
+        COMMAND_GRANTS.iter().all(|(_, kinds)| !kinds.is_empty()),
+        "a command no window may call"
     );
 }
 
 #[test]
-fn only_main_may_emit_events_from_its_page() {
+fn the_event_plugin_grants_listen_to_all_emit_to_main_alone_and_unlisten_to_none() {
     let t = start();
     t.open_worker();
     t.ok("main", "open_inspector", json!({}));
-    let emit = |label: &str| {
-        t.invoke(
-            label,
-            "plugin:event|emit",
-            json!({ "event": "note-to-core", "payload": { "text": "x" } }),
-        )
-    };
-    assert!(!refused_by_acl(&emit("main")), "{:?}", emit("main"));
-    assert!(refused_by_acl(&emit("worker-1")));
-    assert!(refused_by_acl(&emit("inspector")));
-    let emit_to = t.invoke(
-        "worker-1",
-        "plugin:event|emit_to",
-        json!({ "target": { "kind": "AnyLabel", "label": "main" }, "event": "direct-note", "payload": {} }),
-    );
-    assert!(refused_by_acl(&emit_to), "{emit_to:?}");
+    let listen = json!({ "event": "inbox-message", "target": { "kind": "Any" }, "handler": 1 });
+    let unlisten = json!({ "event": "inbox-message", "eventId": 1 });
+    let emit = json!({ "event": "note-to-core", "payload": { "text": "x" } });
+    let emit_to =
+        json!({ "target": { "kind": "App" }, "event": "note-to-core", "payload": { "text": "x" } });
+    let mut wrong = Vec::new();
+    for label in ["main", "worker-1", "inspector"] {
+        let main = label == "main";
+        for (command, body, granted) in [
+            ("plugin:event|listen", &listen, true),
+            // Tauri's unlisten removes ids from every window: no page gets it.
+            ("plugin:event|unlisten", &unlisten, false),
+            // Pages send with a target; a plain emit is not needed by anyone.
+            ("plugin:event|emit", &emit, false),
+            ("plugin:event|emit_to", &emit_to, main),
+        ] {
+            let allowed = !refused_by_acl(&t.invoke(label, command, body.clone()));
+            if allowed != granted {
+                wrong.push(format!("{label} {command}: allowed={allowed}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]

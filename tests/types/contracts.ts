@@ -1,14 +1,9 @@
 //! Type tests: each `@ts-expect-error` marks a line that must NOT compile. If one of them ever
 //! compiles, `tsc` reports the directive as unused and `npm run typecheck` fails.
 
-import {
-  type AppError,
-  type Audience,
-  commands,
-  events,
-  type WindowLabel,
-} from "../../bindings/ipc";
-import { listenHere, sendNote } from "../../frontend/src/lib/events";
+import { events } from "../../bindings/events";
+import { type AppError, type Audience, commands, type WindowLabel } from "../../bindings/ipc";
+import { emitTo, emitToCore, listenHere, sendNote } from "../../frontend/src/lib/events";
 import type { Failure } from "../../frontend/src/lib/ipc";
 
 export async function commandArguments(): Promise<void> {
@@ -26,6 +21,8 @@ export async function commandArguments(): Promise<void> {
 export async function windowLabels(): Promise<void> {
   const ok: WindowLabel[] = ["main", "inspector", "worker-1", "worker-12"];
   await commands.closeWindow("worker-2");
+  // (labels Rust refuses, such as "worker-0" or "worker-1.5", are checked against the shared
+  // fixture in labels.test.ts)
   // @ts-expect-error a misspelt target
   await commands.closeWindow("wroker-2");
   // @ts-expect-error not a worker number
@@ -43,17 +40,46 @@ export async function windowLabels(): Promise<void> {
 }
 
 export async function eventPayloads(): Promise<void> {
-  await events.noteToCore.emit({ text: "ok" });
+  await emitToCore(events.noteToCore, { text: "ok" });
   // @ts-expect-error a wrong payload field
-  await events.noteToCore.emit({ txt: "no" });
+  await emitToCore(events.noteToCore, { txt: "no" });
   // @ts-expect-error a wrong payload type
-  await events.noteToCore.emit({ text: 1 });
+  await emitToCore(events.noteToCore, { text: 1 });
   await listenHere(events.counterChanged, (c) => {
     const value: number = c.value;
     // @ts-expect-error the payload has no such field
     void c.count;
     void value;
   });
+}
+
+/** Each event offers only what its route, declared in Rust, allows. */
+export async function eventRoutes(target: string): Promise<void> {
+  await listenHere(events.inboxMessage, () => {});
+  await listenHere(events.windowsChanged, () => {});
+  await listenHere(events.directNote, () => {});
+  await emitTo(events.directNote, "worker-1", { from: "main", text: "hi" });
+  // @ts-expect-error no global listen: it would hear other windows' events
+  await events.inboxMessage.listen(() => {});
+  // @ts-expect-error no once, no emit, no emitTo on the generated events either
+  await events.delayedPong.once(() => {});
+  // @ts-expect-error a misspelt target of a page-to-page event
+  await emitTo(events.directNote, "wroker-1", { from: "main", text: "hi" });
+  // @ts-expect-error a target that is any string
+  await emitTo(events.directNote, target, { from: "main", text: "hi" });
+  // @ts-expect-error a page cannot send what only Rust sends, to Rust...
+  await emitToCore(events.counterChanged, { value: 1, by: "main" });
+  // @ts-expect-error ...or to another page
+  await emitTo(events.inboxMessage, "main", {
+    seq: 1,
+    from: "main",
+    audience: { to: "all" },
+    text: "forged",
+  });
+  // @ts-expect-error a page-to-Rust event is not for pages to listen to
+  await listenHere(events.noteToCore, () => {});
+  // @ts-expect-error a page-to-page event does not go to Rust
+  await emitToCore(events.directNote, { from: "main", text: "hi" });
 }
 
 /** Narrowing on `kind` is exhaustive: adding a kind in Rust breaks this until it is handled. */
@@ -64,6 +90,7 @@ export function describeFailure(failure: Failure): string {
     case "invalid_input":
     case "not_found":
     case "forbidden":
+    case "limit_reached":
     case "internal":
     case "permission_denied":
     case "invalid_args":

@@ -2,7 +2,7 @@
 
 use std::sync::Mutex;
 
-use switchboard_events::{Audience, CounterChanged};
+use switchboard_events::CounterChanged;
 use tauri::{Runtime, State};
 
 use crate::{AppError, Call, Outbox};
@@ -48,9 +48,8 @@ pub async fn counter_add<R: Runtime>(
 ) -> Result<i32, AppError> {
     call.run(|call| {
         let value = counter.add(delta)?;
-        outbox.send(
+        outbox.broadcast(
             &call.app,
-            &Audience::All,
             &CounterChanged {
                 value,
                 by: call.caller,

@@ -3,7 +3,7 @@
 //! Both are tagged on `kind`, and their kinds never overlap, so TypeScript narrows on `kind`
 //! alone. The generated bindings turn the framework's plain-string rejections into
 //! [`Rejection`] values (see `export.rs`), so a denied permission never poses as a command's
-//! own error (FACTS.md, 9).
+//! own error (docs/tauri-behaviour.md#string-rejections).
 
 use serde::Serialize;
 use specta::Type;
@@ -38,6 +38,14 @@ pub enum AppError {
     Forbidden {
         /// What is wrong, for people.
         message: String,
+    },
+    /// A limit of the app was reached; `limit` is its value.
+    #[error("{message}")]
+    LimitReached {
+        /// What is wrong, for people.
+        message: String,
+        /// The limit.
+        limit: u32,
     },
     /// A bug or a failure of the platform; the command was stopped safely.
     #[error("{message}")]
@@ -77,6 +85,14 @@ impl AppError {
         }
     }
 
+    /// An [`AppError::LimitReached`].
+    pub fn limit_reached(message: impl Into<String>, limit: u32) -> Self {
+        AppError::LimitReached {
+            message: message.into(),
+            limit,
+        }
+    }
+
     /// An [`AppError::Internal`].
     pub fn internal(message: impl Into<String>) -> Self {
         AppError::Internal {
@@ -91,6 +107,7 @@ impl AppError {
             AppError::WindowNotFound { .. } => "window_not_found",
             AppError::NotFound { .. } => "not_found",
             AppError::Forbidden { .. } => "forbidden",
+            AppError::LimitReached { .. } => "limit_reached",
             AppError::Internal { .. } => "internal",
         }
     }
@@ -159,6 +176,10 @@ mod tests {
             json!({"kind": "forbidden", "message": "no"}),
         );
         check(
+            AppError::limit_reached("too many", 3),
+            json!({"kind": "limit_reached", "message": "too many", "limit": 3}),
+        );
+        check(
             AppError::internal("boom"),
             json!({"kind": "internal", "message": "boom"}),
         );
@@ -178,6 +199,7 @@ mod tests {
             AppError::window_not_found(WindowLabel::Main),
             AppError::not_found(""),
             AppError::forbidden(""),
+            AppError::limit_reached("", 0),
             AppError::internal(""),
         ];
         let kind = |v: serde_json::Value| v["kind"].as_str().unwrap().to_owned();

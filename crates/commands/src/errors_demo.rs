@@ -1,4 +1,5 @@
-//! A command that fails on request, to show each error path end to end, the panic included.
+//! A command that fails on request, to show each error path end to end, panics included: one
+//! before the command has awaited anything and one after.
 
 use serde::Deserialize;
 use specta::Type;
@@ -6,7 +7,7 @@ use tauri::Runtime;
 
 use crate::{AppError, Call};
 
-/// Which failure [`fail_with`] should produce.
+/// Which failure `failWith` should produce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum FailKind {
@@ -18,6 +19,8 @@ pub enum FailKind {
     Forbidden,
     /// A panic inside the command, which must come back as `internal`.
     Panic,
+    /// A panic after the command has awaited, which must come back as `internal` too.
+    PanicAfterAwait,
 }
 
 /// Fails as asked.
@@ -26,7 +29,7 @@ pub fn fail(kind: FailKind) -> Result<(), AppError> {
         FailKind::InvalidInput => Err(AppError::invalid("you asked for invalid_input")),
         FailKind::NotFound => Err(AppError::not_found("you asked for not_found")),
         FailKind::Forbidden => Err(AppError::forbidden("you asked for forbidden")),
-        FailKind::Panic => panic!("you asked for a panic"),
+        FailKind::Panic | FailKind::PanicAfterAwait => panic!("you asked for a panic"),
     }
 }
 
@@ -34,5 +37,12 @@ pub fn fail(kind: FailKind) -> Result<(), AppError> {
 #[tauri::command]
 #[specta::specta]
 pub async fn fail_with<R: Runtime>(call: Call<R>, kind: FailKind) -> Result<(), AppError> {
-    call.run(|_| fail(kind))
+    call.run_async(|_| async move {
+        if kind == FailKind::PanicAfterAwait {
+            // Gives the executor back once, so the panic happens in a later poll.
+            tokio::task::yield_now().await;
+        }
+        fail(kind)
+    })
+    .await
 }

@@ -1,5 +1,6 @@
-//! Generates everything in `bindings/`: tauri-specta writes the IPC surface (`ipc.ts`), ts-rs
-//! the types of files Rust writes (`files/`). [`write`] regenerates; [`check`] reports drift.
+//! Generates everything in `bindings/`: tauri-specta writes the commands and every type pages
+//! see (`ipc.ts`), this module the event list with each event's route (`events.ts`), ts-rs the
+//! types of files Rust writes (`files/`). [`write`] regenerates; [`diff`] reports drift.
 //!
 //! Nothing here runs when the app starts, so `tauri dev` never sees its own output change.
 
@@ -13,6 +14,8 @@ use std::{
 use specta_typescript::Typescript;
 use ts_rs::TS;
 
+use switchboard_events::{Route, EVENTS};
+
 use crate::report::{LineKind, ReportLine, TraceReport};
 
 /// The command that regenerates the bindings, named in every header and error.
@@ -23,8 +26,9 @@ fn header(generator: &str) -> String {
 }
 
 /// The bindings' runtime for command errors. tauri-specta's own assumes that every rejection
-/// is the command's error type; Tauri's own rejections are plain strings (FACTS.md, 9), so
-/// here they become `Rejection` values whose kinds never collide with `AppError`'s.
+/// is the command's error type; Tauri's own rejections are plain strings
+/// (docs/tauri-behaviour.md#string-rejections), so here they become `Rejection` values whose
+/// kinds never collide with `AppError`'s.
 const TYPED_ERROR_IMPL: &str = r#"async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E | Rejection }> {
     try {
         return { status: "ok", data: await result };
@@ -66,7 +70,8 @@ pub fn generate() -> Result<BTreeMap<PathBuf, String>, String> {
         .map_err(|e| format!("tauri-specta export failed: {e}"));
     let read = exported.and_then(|()| std::fs::read_to_string(&ipc).map_err(|e| e.to_string()));
     let _ = std::fs::remove_dir_all(&scratch);
-    files.insert(PathBuf::from("ipc.ts"), read?);
+    files.insert(PathBuf::from("ipc.ts"), tidy_docs(&read?));
+    files.insert(PathBuf::from("events.ts"), events_module());
 
     let cfg = ts_rs::Config::new().with_large_int("number");
     for (name, text) in [
@@ -81,6 +86,92 @@ pub fn generate() -> Result<BTreeMap<PathBuf, String>, String> {
         );
     }
     Ok(files)
+}
+
+/// Makes rustdoc read as TypeScript docs: link brackets (`` [`X`] ``) become plain code spans,
+/// and the extra space after each comment's `*` goes.
+fn tidy_docs(ts: &str) -> String {
+    let mut out = String::with_capacity(ts.len());
+    for line in ts.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if !(trimmed.starts_with("/**") || trimmed.starts_with('*')) {
+            out.push_str(line);
+            continue;
+        }
+        let line = line.replacen("/**  ", "/** ", 1).replacen(" *  ", " * ", 1);
+        let mut rest = line.as_str();
+        while let Some(start) = rest.find("[`") {
+            match rest[start..].find("`]") {
+                Some(end) => {
+                    out.push_str(&rest[..start]);
+                    out.push_str(&rest[start + 1..start + end + 1]);
+                    rest = &rest[start + end + 2..];
+                }
+                None => break,
+            }
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
+/// `inbox-message` -> `inboxMessage`.
+fn camel_case(kebab: &str) -> String {
+    let mut parts = kebab.split('-');
+    let mut out = parts.next().unwrap_or_default().to_owned();
+    for part in parts {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out
+}
+
+/// `bindings/events.ts`: every event of `switchboard_events::EVENTS` with its name and route,
+/// and its payload type as a type parameter. It holds data only: pages use these through
+/// `frontend/src/lib/events.ts`, whose functions each accept only the routes that allow them.
+fn events_module() -> String {
+    let mut types: Vec<&str> = EVENTS.iter().map(|e| e.type_name).collect();
+    types.sort_unstable();
+    let routes: Vec<String> = Route::ALL
+        .iter()
+        .map(|r| format!("\"{}\"", r.as_str()))
+        .collect();
+    let mut out = header("switchboard-commands, from the event list of switchboard-events");
+    out.push_str(&format!(
+        "\nimport type {{ {} }} from \"./ipc\";\n\n",
+        types.join(", ")
+    ));
+    out.push_str(&format!(
+        "/** How an event travels, as Rust declares it. */\nexport type Route = {};\n\n",
+        routes.join(" | ")
+    ));
+    out.push_str(
+        "/** One event: its name on the wire and its route. `T`, the payload, exists only as a type. */\n\
+         export type EventSpec<T, R extends Route = Route> = {\n\
+         \x20 readonly name: string;\n\
+         \x20 readonly route: R;\n\
+         \x20 /** Never set: carries the payload's type. */\n\
+         \x20 readonly payload?: T;\n\
+         };\n",
+    );
+    let mut entries = Vec::new();
+    for event in EVENTS {
+        let key = camel_case(event.name);
+        let route = event.route.as_str();
+        out.push_str(&format!(
+            "\n/** `{}` ({route}); the payload is `{}`. */\nconst {key}: EventSpec<{}, \"{route}\"> = {{ name: \"{}\", route: \"{route}\" }};\n",
+            event.name, event.type_name, event.type_name, event.name
+        ));
+        entries.push(key);
+    }
+    out.push_str(&format!(
+        "\n/** Every event. Use them through `frontend/src/lib/events.ts`. */\nexport const events = {{ {} }} as const;\n",
+        entries.join(", ")
+    ));
+    out
 }
 
 /// Every file under `dir`, by relative path.

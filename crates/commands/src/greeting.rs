@@ -10,7 +10,7 @@ use crate::{AppError, Call};
 /// The longest name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 64;
 
-/// The answer to [`greet`].
+/// The answer to `greet`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Greeting {
     /// The greeting.
@@ -40,13 +40,12 @@ pub fn make_greeting(name: &str, window: WindowLabel, title: String) -> Result<G
 }
 
 /// Greets `name`; the answer names the calling window and its title.
-///
-/// `window` is Tauri's own injected parameter, shown here beside [`Call`] (which wraps the
-/// same information with a typed label); neither appears in TypeScript.
 #[tauri::command]
 #[specta::specta]
 pub async fn greet<R: Runtime>(
     call: Call<R>,
+    // Tauri's own injected `Window`, shown beside `Call` (which carries the same caller as a
+    // typed label). Neither appears in TypeScript.
     window: Window<R>,
     name: String,
 ) -> Result<Greeting, AppError> {

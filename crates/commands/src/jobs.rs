@@ -118,8 +118,8 @@ pub async fn run_job(
     JobUpdate::Finished { job }
 }
 
-/// Starts a job of `steps` steps of `step_ms` each; returns its id at once and streams
-/// [`JobUpdate`]s to `on_update`.
+/// Starts a job of `steps` steps of `stepMs` milliseconds each; returns its id at once and
+/// streams `JobUpdate`s to `onUpdate`.
 #[tauri::command]
 #[specta::specta]
 pub async fn start_job<R: Runtime>(

@@ -26,4 +26,4 @@ pub mod windows;
 pub use call::Call;
 pub use error::{AppError, Rejection};
 pub use outbox::Outbox;
-pub use registry::{builder, manage_state, COMMAND_NAMES};
+pub use registry::{builder, manage_state, COMMAND_GRANTS, COMMAND_NAMES};

@@ -1,13 +1,13 @@
-//! Notes from pages to the core: the JS-to-Rust event. Payloads are untrusted: a bad one is
-//! refused into the trace and the log, and the listener goes on (FACTS.md, 10).
+//! Notes from pages to the core: the page-to-Rust event. Payloads are untrusted: a bad one is
+//! refused into the trace and the log, and the listener goes on
+//! (docs/tauri-behaviour.md#listener-panics).
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use switchboard_events::{
-    listen_untrusted, Audience, CoreNoteAck, NoteToCore, PayloadError, WindowLabel,
+    listen_untrusted, Audience, CoreNoteAck, Event, NoteToCore, PayloadError, WindowLabel,
 };
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_specta::Event;
 
 use crate::{trace::Trace, AppError, Outbox};
 
@@ -51,9 +51,8 @@ fn handle<R: Runtime>(
 pub fn listen<R: Runtime>(app: &AppHandle<R>) {
     let handle_app = app.clone();
     listen_untrusted::<NoteToCore, R, _, _>(app, move |payload| {
-        // Handled on a task, not inside the listener: Tauri queues an `emit_to` made while it
-        // is dispatching to Rust listeners and later delivers it to every Rust listener,
-        // target lost (tauri 2.12.5, event/listener.rs `Pending::Emit`).
+        // Handled on a task, not inside the listener: an `emit_to` made while Tauri runs Rust
+        // listeners loses its target (docs/tauri-behaviour.md#emit-inside-listener).
         let app = handle_app.clone();
         tauri::async_runtime::spawn(async move {
             if let Err(reason) = handle(&app, payload) {

@@ -2,8 +2,8 @@
 //! refuses closed windows, records the send in the trace, and holds what is meant for a window
 //! that has not registered its listeners yet.
 //!
-//! Tauri drops events emitted before a page listens (FACTS.md, 3). So a window counts as not
-//! ready from the moment its page starts loading until the page calls `window_ready`; events
+//! Tauri drops events emitted before a page listens
+//! (docs/tauri-behaviour.md#lost-before-listening). So a window counts as not ready from the moment its page starts loading until the page calls `window_ready`; events
 //! for it meanwhile are queued and flushed, in order, by that call. Sends and flushes happen
 //! under one lock, so nothing overtakes a held event.
 
@@ -14,17 +14,17 @@ use std::{
 
 use serde::Serialize;
 use specta::Type;
-use switchboard_events::{Audience, WindowLabel};
+use switchboard_events::{Audience, Broadcast, Event, Targeted, WindowLabel};
 use tauri::{Emitter, EventTarget, Manager, Runtime};
-use tauri_specta::Event;
 
 use crate::{trace::Trace, AppError};
 
-/// What happened to one send.
+/// What happened to one send. Rust knows that it handed the event to Tauri for a window, not
+/// that the page has shown it, so it says "emitted", not "delivered".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Sent {
-    /// Windows it reached at once.
-    pub delivered: Vec<WindowLabel>,
+    /// Windows it was emitted to at once.
+    pub emitted: Vec<WindowLabel>,
     /// Windows still loading, for which it is held until they are ready.
     pub held: Vec<WindowLabel>,
 }
@@ -61,7 +61,7 @@ pub fn open_windows<R: Runtime>(app: &impl Manager<R>) -> Vec<WindowLabel> {
 }
 
 /// Emits one event to one window. A failure (the window vanished mid-send) is logged and
-/// reported as not delivered; it does not stop delivery to the others.
+/// reported as not emitted; it does not stop the others.
 fn emit<R: Runtime>(app: &impl Emitter<R>, label: WindowLabel, held: &Held) -> bool {
     // `labeled` reaches window, webview and webview-window listeners of that label alone.
     let emitted = app.emit_to(
@@ -70,7 +70,7 @@ fn emit<R: Runtime>(app: &impl Emitter<R>, label: WindowLabel, held: &Held) -> b
         &held.payload,
     );
     if let Err(e) = &emitted {
-        eprintln!("switchboard: `{}` not delivered to {label}: {e}", held.name);
+        eprintln!("switchboard: `{}` not emitted to {label}: {e}", held.name);
     }
     emitted.is_ok()
 }
@@ -122,13 +122,32 @@ impl Outbox {
         Ok(queue.iter().filter(|item| emit(app, label, item)).count() as u32)
     }
 
-    /// Sends `event` to `audience`. Fails, sending nothing, if the audience names a window
-    /// that is not open.
+    /// Sends a targeted `event` to `audience`. Fails, sending nothing, if the audience names a
+    /// window that is not open.
     pub fn send<R, M, E>(&self, app: &M, audience: &Audience, event: &E) -> Result<Sent, AppError>
     where
         R: Runtime,
         M: Manager<R> + Emitter<R>,
-        E: Event + Serialize,
+        E: Targeted,
+    {
+        self.deliver(app, audience, event)
+    }
+
+    /// Sends a broadcast `event` to every open window.
+    pub fn broadcast<R, M, E>(&self, app: &M, event: &E) -> Result<Sent, AppError>
+    where
+        R: Runtime,
+        M: Manager<R> + Emitter<R>,
+        E: Broadcast,
+    {
+        self.deliver(app, &Audience::All, event)
+    }
+
+    fn deliver<R, M, E>(&self, app: &M, audience: &Audience, event: &E) -> Result<Sent, AppError>
+    where
+        R: Runtime,
+        M: Manager<R> + Emitter<R>,
+        E: Event,
     {
         let payload = serde_json::to_value(event).map_err(|e| AppError::internal(e.to_string()))?;
         let bytes = payload.to_string().len();
@@ -137,7 +156,7 @@ impl Outbox {
             payload,
         };
         let mut sent = Sent {
-            delivered: Vec::new(),
+            emitted: Vec::new(),
             held: Vec::new(),
         };
         {
@@ -160,7 +179,7 @@ impl Outbox {
                 {
                     Readiness::Ready => {
                         if emit(app, label, &item) {
-                            sent.delivered.push(label);
+                            sent.emitted.push(label);
                         }
                     }
                     Readiness::Loading(queue) => {
@@ -175,7 +194,7 @@ impl Outbox {
             }
         }
         if let Some(trace) = app.try_state::<Trace>() {
-            trace.event(E::NAME, audience, &sent.delivered, &sent.held, bytes);
+            trace.event(E::NAME, audience, &sent.emitted, &sent.held, bytes);
         }
         Ok(sent)
     }

@@ -13,7 +13,7 @@ use crate::{AppError, Call, Outbox};
 /// The longest delay accepted, in milliseconds.
 pub const MAX_DELAY_MS: u32 = 60_000;
 
-/// The immediate answer to [`ping_later`].
+/// The immediate answer to `pingLater`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PingScheduled {
@@ -21,13 +21,13 @@ pub struct PingScheduled {
     pub due_in_ms: u32,
 }
 
-/// Sends `DelayedPong { note }` to the calling window after `delay_ms`.
+/// Sends a `DelayedPong` with `note` back to the calling window, and to it only, after
+/// `delayMs` milliseconds (at most 60,000).
 #[tauri::command]
 #[specta::specta]
-///
-/// `app` is Tauri's own injected `AppHandle`: the spawned task needs one that it owns.
 pub async fn ping_later<R: Runtime>(
     call: Call<R>,
+    // Tauri's own injected `AppHandle`: the spawned task needs one that it owns.
     app: AppHandle<R>,
     delay_ms: u32,
     note: String,

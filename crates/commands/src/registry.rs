@@ -1,36 +1,14 @@
 //! The one registry of commands and events, for the app, the tests and the exporter.
+//!
+//! Commands are listed once, in `command_list.rs`, with the window kinds that may call them;
+//! events are listed once, in `switchboard-events`. Everything else (the command lists for
+//! each runtime, the names `app/build.rs` declares, the expected permissions, the bindings) is
+//! derived from those two lists.
 
+use switchboard_events::{WindowKind, EVENTS};
 use tauri::{Manager, Runtime};
 
 use crate::{counter::Counter, jobs::Jobs, messages::Sequence, trace::Trace, Outbox};
-
-include!("names.rs");
-
-/// The typed registry of every command and event, for runtime `R` (`tauri::Wry` in the app,
-/// `tauri::test::MockRuntime` in tests).
-///
-/// A macro because `collect_commands!` cannot take an enclosing generic (FACTS.md, 5).
-macro_rules! commands_for {
-    ($r:ty) => {
-        tauri_specta::collect_commands![
-            crate::greeting::greet::<$r>,
-            crate::counter::counter_get::<$r>,
-            crate::counter::counter_add::<$r>,
-            crate::ping::ping_later::<$r>,
-            crate::windows::window_ready::<$r>,
-            crate::windows::open_worker::<$r>,
-            crate::windows::open_inspector::<$r>,
-            crate::windows::close_window::<$r>,
-            crate::messages::send_message::<$r>,
-            crate::messages::reply_to_main::<$r>,
-            crate::jobs::start_job::<$r>,
-            crate::jobs::cancel_job::<$r>,
-            crate::errors_demo::fail_with::<$r>,
-            crate::trace::subscribe_trace::<$r>,
-            crate::trace::export_trace::<$r>,
-        ]
-    };
-}
 
 /// Picks the command list for a runtime.
 pub trait RegisteredRuntime: Runtime {
@@ -38,24 +16,60 @@ pub trait RegisteredRuntime: Runtime {
     fn commands() -> tauri_specta::Commands<Self>;
 }
 
-impl RegisteredRuntime for tauri::Wry {
-    fn commands() -> tauri_specta::Commands<Self> {
-        commands_for!(tauri::Wry)
-    }
+/// The window kind a name in `command_list.rs` stands for.
+macro_rules! window_kind {
+    (main) => {
+        WindowKind::Switchboard
+    };
+    (worker) => {
+        WindowKind::Worker
+    };
+    (inspector) => {
+        WindowKind::Inspector
+    };
 }
 
-#[cfg(feature = "test")]
-impl RegisteredRuntime for tauri::test::MockRuntime {
-    fn commands() -> tauri_specta::Commands<Self> {
-        commands_for!(tauri::test::MockRuntime)
-    }
+/// Expands the list once per runtime: `collect_commands!` cannot name a generic parameter of an
+/// enclosing function (docs/tauri-behaviour.md#collect-commands-generic).
+macro_rules! command_list {
+    ($($group:ident::$command:ident: $($who:ident)+;)*) => {
+        /// Every command's name, in registry order.
+        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($command)),*];
+
+        /// Every command with the window kinds whose capability must grant it.
+        pub const COMMAND_GRANTS: &[(&str, &[WindowKind])] =
+            &[$((stringify!($command), &[$(window_kind!($who)),+])),*];
+
+        impl RegisteredRuntime for tauri::Wry {
+            fn commands() -> tauri_specta::Commands<Self> {
+                tauri_specta::collect_commands![$(crate::$group::$command::<tauri::Wry>),*]
+            }
+        }
+
+        #[cfg(feature = "test")]
+        impl RegisteredRuntime for tauri::test::MockRuntime {
+            fn commands() -> tauri_specta::Commands<Self> {
+                tauri_specta::collect_commands![
+                    $(crate::$group::$command::<tauri::test::MockRuntime>),*
+                ]
+            }
+        }
+    };
 }
 
-/// The tauri-specta builder with every command, event and extra type.
+include!("command_list.rs");
+
+/// The tauri-specta builder with every command and every type pages see. Events are not
+/// given to tauri-specta: its event objects offer a global `listen` and an untyped `emitTo`,
+/// so `export.rs` writes Switchboard's own event list instead, from `EVENTS`.
 pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
+    let mut event_types = specta::Types::default();
+    for event in EVENTS {
+        (event.register)(&mut event_types);
+    }
     tauri_specta::Builder::<R>::new()
         .commands(R::commands())
-        .events(switchboard_events::all_events!())
+        .types(&event_types)
         .typ::<crate::Rejection>()
         // One TypeScript type per Rust type: no `_Serialize` / `_Deserialize` pairs.
         .disable_serde_phases()

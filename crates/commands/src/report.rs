@@ -163,7 +163,7 @@ mod tests {
                 at_ms: 6,
                 name: "inbox-message".into(),
                 audience: Audience::Workers,
-                delivered: vec![],
+                emitted: vec![],
                 held: vec![],
                 bytes: 40,
             },

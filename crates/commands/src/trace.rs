@@ -34,7 +34,7 @@ pub enum TraceEntry {
         command: String,
         /// How long it ran, in microseconds.
         duration_us: u32,
-        /// `None` when it succeeded, else the error's kind.
+        /// `null` when it succeeded, else the error's kind.
         error: Option<String>,
     },
     /// Rust sent an event.
@@ -48,8 +48,8 @@ pub enum TraceEntry {
         name: String,
         /// Who it was for.
         audience: Audience,
-        /// Windows it was delivered to at once.
-        delivered: Vec<WindowLabel>,
+        /// Windows it was emitted to at once.
+        emitted: Vec<WindowLabel>,
         /// Windows not ready yet, for which it is held.
         held: Vec<WindowLabel>,
         /// Size of the JSON payload.
@@ -113,7 +113,7 @@ impl Trace {
         &self,
         name: &str,
         audience: &Audience,
-        delivered: &[WindowLabel],
+        emitted: &[WindowLabel],
         held: &[WindowLabel],
         bytes: usize,
     ) {
@@ -122,7 +122,7 @@ impl Trace {
             at_ms,
             name: name.to_owned(),
             audience: audience.clone(),
-            delivered: delivered.to_vec(),
+            emitted: emitted.to_vec(),
             held: held.to_vec(),
             bytes: saturating_u32(bytes as u128),
         });

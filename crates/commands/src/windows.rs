@@ -10,7 +10,7 @@ use std::sync::{
 
 use serde::Serialize;
 use specta::Type;
-use switchboard_events::{Audience, WindowLabel, WindowsChanged};
+use switchboard_events::{Audience, WindowLabel, WindowsChanged, MAX_WORKER};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::{jobs::Jobs, outbox::open_windows, trace::Trace, AppError, Call, Outbox};
@@ -64,7 +64,7 @@ pub fn announce<R: Runtime>(app: &AppHandle<R>) -> Result<(), AppError> {
         .map(drop)
 }
 
-/// The answer to [`window_ready`].
+/// The answer to `windowReady`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct ReadyReport {
     /// The window that is now ready.
@@ -96,7 +96,21 @@ pub async fn window_ready<R: Runtime>(
     })
 }
 
-/// Opens the next worker, `worker-1`, `worker-2`, ... (numbers are not reused).
+/// Takes the next worker number; fails, without wrapping, once every number is used.
+fn take_worker_number(next: &AtomicU32) -> Result<u32, AppError> {
+    next.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+        (n <= MAX_WORKER).then_some(n + 1)
+    })
+    .map_err(|_| {
+        AppError::limit_reached(
+            format!("every worker number up to {MAX_WORKER} has been used; restart the app"),
+            MAX_WORKER,
+        )
+    })
+}
+
+/// Opens the next worker, `worker-1`, `worker-2`, ... up to `worker-9999`; numbers are not
+/// reused while the app runs, so a label never names two windows.
 #[tauri::command]
 #[specta::specta]
 pub async fn open_worker<R: Runtime>(
@@ -104,7 +118,7 @@ pub async fn open_worker<R: Runtime>(
     factory: State<'_, WindowFactory<R>>,
 ) -> Result<WindowLabel, AppError> {
     call.run(|call| {
-        let label = WindowLabel::Worker(factory.next_worker.fetch_add(1, Ordering::Relaxed));
+        let label = WindowLabel::Worker(take_worker_number(&factory.next_worker)?);
         factory.open(&call.app, label)?;
         announce(&call.app)?;
         Ok(label)
@@ -167,5 +181,28 @@ pub fn on_destroyed<R: Runtime>(app: &AppHandle<R>, label: &str) {
     }
     if let Err(e) = announce(app) {
         eprintln!("switchboard: could not announce that {label} closed: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn worker_numbers_stop_at_the_last_label_instead_of_wrapping() {
+        let next = AtomicU32::new(MAX_WORKER - 1);
+        assert_eq!(take_worker_number(&next), Ok(MAX_WORKER - 1));
+        assert_eq!(take_worker_number(&next), Ok(MAX_WORKER));
+        for _ in 0..2 {
+            assert_eq!(
+                take_worker_number(&next).unwrap_err().kind(),
+                "limit_reached"
+            );
+        }
+        let last = WindowLabel::Worker(MAX_WORKER).to_string();
+        assert_eq!(
+            last.parse::<WindowLabel>(),
+            Ok(WindowLabel::Worker(MAX_WORKER))
+        );
     }
 }

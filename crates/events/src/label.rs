@@ -1,8 +1,12 @@
-//! Window labels as a type: `main`, `inspector` or `worker-<n>`.
+//! Window labels as a type: `main`, `inspector` or `worker-<n>` with n from 1 to
+//! [`MAX_WORKER`], written without leading zeros.
 //!
-//! On the wire a label is the plain string Tauri uses; in TypeScript it is the template type
-//! `"main" | "inspector" | `worker-${number}``, so a misspelt target does not compile there
-//! either.
+//! On the wire a label is the plain string Tauri uses. In TypeScript it is a union of exactly
+//! the strings [`WindowLabel::from_str`] accepts (`"main" | "inspector" | "worker-1" | ... |
+//! "worker-9999"`, written as template types over digits), so a label Rust would refuse does
+//! not compile there either. Worker numbers are bounded for that reason: a template type over
+//! `${number}` would admit `worker-0`, `worker-1.5` or `worker-1e3`, and an exact union must
+//! be finite.
 
 use std::{fmt, str::FromStr};
 
@@ -16,7 +20,7 @@ pub enum WindowLabel {
     Main,
     /// The live IPC trace.
     Inspector,
-    /// A worker opened at run time; numbers start at 1.
+    /// A worker opened at run time; numbers run from 1 to [`MAX_WORKER`].
     Worker(u32),
 }
 
@@ -33,10 +37,16 @@ pub enum WindowKind {
 
 /// Why a string is not a window label.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a window label (expected `main`, `inspector` or `worker-<n>` with n >= 1)")]
+#[error("`{0}` is not a window label (expected `main`, `inspector` or `worker-<n>` with n from 1 to 9999)")]
 pub struct LabelError(pub String);
 
 const WORKER_PREFIX: &str = "worker-";
+
+/// Digits in the highest worker number.
+const WORKER_DIGITS: u32 = 4;
+
+/// The highest worker number: `worker-9999`.
+pub const MAX_WORKER: u32 = 10u32.pow(WORKER_DIGITS) - 1;
 
 impl WindowLabel {
     /// Which kind of window this label names.
@@ -70,7 +80,7 @@ impl FromStr for WindowLabel {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let worker = |digits: &str| {
             // Reject signs, leading zeros and zero so that every label has one spelling.
-            let canonical = !digits.is_empty()
+            let canonical = (1..=WORKER_DIGITS as usize).contains(&digits.len())
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && !digits.starts_with('0');
             canonical.then(|| digits.parse().ok()).flatten()
@@ -100,15 +110,29 @@ impl<'de> Deserialize<'de> for WindowLabel {
     }
 }
 
-/// The TypeScript shape of [`WindowLabel`]; specta has no template-literal type, so the
-/// TypeScript text is given as is.
+/// The TypeScript shape of [`WindowLabel`]: the exact union of what `from_str` accepts. specta
+/// has no template-literal type, so the TypeScript text is given as is.
 struct LabelPattern;
+
+/// `"main" | "inspector" | `worker-${1..9}` | `worker-${1..9}${0..9}` | ...`, one template per
+/// number of digits.
+fn label_pattern() -> String {
+    let first = "1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9";
+    let digit = "0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9";
+    let mut out = String::from("\"main\" | \"inspector\"");
+    for more in 0..WORKER_DIGITS {
+        out.push_str(&format!(" | `{WORKER_PREFIX}${{{first}}}"));
+        for _ in 0..more {
+            out.push_str(&format!("${{{digit}}}"));
+        }
+        out.push('`');
+    }
+    out
+}
 
 impl specta::Type for LabelPattern {
     fn definition(_: &mut specta::Types) -> specta::datatype::DataType {
-        specta::datatype::DataType::Reference(specta_typescript::define(
-            "\"main\" | \"inspector\" | `worker-${number}`",
-        ))
+        specta::datatype::DataType::Reference(specta_typescript::define(label_pattern()))
     }
 }
 
@@ -123,6 +147,7 @@ mod tests {
             ("inspector", WindowLabel::Inspector),
             ("worker-1", WindowLabel::Worker(1)),
             ("worker-42", WindowLabel::Worker(42)),
+            ("worker-9999", WindowLabel::Worker(MAX_WORKER)),
         ] {
             assert_eq!(text.parse::<WindowLabel>(), Ok(label));
             assert_eq!(label.to_string(), text);
@@ -153,6 +178,14 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_typescript_pattern_has_one_template_per_digit_count() {
+        let pattern = label_pattern();
+        assert!(pattern.starts_with("\"main\" | \"inspector\" | `worker-${1 | 2"));
+        assert_eq!(pattern.matches("`worker-").count(), WORKER_DIGITS as usize);
+        assert_eq!(MAX_WORKER, 9_999);
     }
 
     #[test]

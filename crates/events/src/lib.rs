@@ -1,31 +1,79 @@
-//! Switchboard's event vocabulary: window labels, audiences and every typed event payload.
+//! Switchboard's event vocabulary: window labels, audiences and every typed event payload,
+//! each with its route declared once, below.
 //!
-//! This crate knows no commands and holds no state. It says *what* can be sent and *to whom*;
-//! `switchboard-commands` decides *when* and keeps the delivery bookkeeping.
+//! This crate knows no commands and holds no state. It says *what* can be sent, *which way*
+//! and *to whom*; `switchboard-commands` decides *when* and keeps the delivery bookkeeping.
 
 mod audience;
 mod label;
 mod payloads;
+mod route;
 mod untrusted;
 
 pub use audience::Audience;
-pub use label::{LabelError, WindowKind, WindowLabel};
+pub use label::{LabelError, WindowKind, WindowLabel, MAX_WORKER};
 pub use payloads::*;
+pub use route::{Broadcast, Event, EventInfo, PageToPage, Route, Targeted, ToCore};
 pub use untrusted::{listen_untrusted, parse_payload, PayloadError, MAX_PAYLOAD_BYTES};
 
-/// Every event type, for `tauri_specta::Builder::events`. An event missing here panics when it
-/// is first emitted, so this is the one list to extend when adding an event.
-#[macro_export]
-macro_rules! all_events {
-    () => {
-        ::tauri_specta::collect_events![
-            $crate::InboxMessage,
-            $crate::CounterChanged,
-            $crate::WindowsChanged,
-            $crate::DelayedPong,
-            $crate::NoteToCore,
-            $crate::CoreNoteAck,
-            $crate::DirectNote,
-        ]
-    };
+// The one list of events: a payload type becomes an event only here, so an event that is not
+// listed cannot be sent (the Outbox needs `Broadcast` or `Targeted`), listened to in Rust
+// (`ToCore`) or used by a page (it is missing from `bindings/events.ts`).
+route::events! {
+    InboxMessage = "inbox-message", Targeted;
+    CounterChanged = "counter-changed", Broadcast;
+    WindowsChanged = "windows-changed", Targeted;
+    DelayedPong = "delayed-pong", Targeted;
+    CoreNoteAck = "core-note-ack", Targeted;
+    NoteToCore = "note-to-core", ToCore;
+    DirectNote = "direct-note", PageToPage;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_kebab_case_of_the_type() {
+        let mut seen = std::collections::HashSet::new();
+        for event in EVENTS {
+            assert!(seen.insert(event.name), "{} twice", event.name);
+            let mut kebab = String::new();
+            for (i, c) in event.type_name.chars().enumerate() {
+                if c.is_ascii_uppercase() && i > 0 {
+                    kebab.push('-');
+                }
+                kebab.push(c.to_ascii_lowercase());
+            }
+            assert_eq!(event.name, kebab, "{}", event.type_name);
+        }
+    }
+
+    /// Every payload type in `payloads.rs` is an event of the list: one left out would compile
+    /// (until something sends it) and be missing from the bindings.
+    #[test]
+    fn every_payload_type_is_registered() {
+        let source = include_str!("payloads.rs");
+        let declared: Vec<&str> = source
+            .lines()
+            .filter_map(|l| l.strip_prefix("pub struct "))
+            .map(|rest| rest.split([' ', '{', '(']).next().unwrap_or(rest))
+            .collect();
+        assert_eq!(declared.len(), EVENTS.len(), "{declared:?}");
+        for name in declared {
+            assert!(
+                EVENTS.iter().any(|e| e.type_name == name),
+                "{name} is not in the event list in lib.rs"
+            );
+        }
+    }
+
+    #[test]
+    fn the_trait_and_the_list_agree() {
+        let route = |name: &str| EVENTS.iter().find(|e| e.name == name).map(|e| e.route);
+        assert_eq!(route(InboxMessage::NAME), Some(InboxMessage::ROUTE));
+        assert_eq!(route(NoteToCore::NAME), Some(Route::ToCore));
+        assert_eq!(route(CounterChanged::NAME), Some(Route::Broadcast));
+        assert_eq!(route(DirectNote::NAME), Some(Route::PageToPage));
+    }
 }

@@ -1,15 +1,16 @@
-//! The event payloads. Each type is one event; its doc says who sends it and to whom.
+//! The event payloads. Each type is one event; its doc says who sends it and to whom, and its
+//! route is declared in the crate's event list.
 //!
-//! Payloads stay small (FACTS.md, 17): bulk or high-rate data goes over `ipc::Channel`.
+//! Payloads stay small (docs/tauri-behaviour.md#event-size): bulk or high-rate data goes over
+//! an `ipc::Channel`.
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use tauri_specta::Event;
 
 use crate::{Audience, WindowLabel};
 
-/// Rust to JS, targeted: a message for the windows in `audience`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Event)]
+/// Rust to pages, targeted: a message for the windows in `audience`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct InboxMessage {
     /// One increasing sequence for the whole app, so that a receiver can see order and gaps.
@@ -22,8 +23,8 @@ pub struct InboxMessage {
     pub text: String,
 }
 
-/// Rust to JS, broadcast: the shared counter changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Event)]
+/// Rust to pages, broadcast: the shared counter changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct CounterChanged {
     /// The new value.
     pub value: i32,
@@ -31,15 +32,15 @@ pub struct CounterChanged {
     pub by: WindowLabel,
 }
 
-/// Rust to JS, broadcast: a window opened or closed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Event)]
+/// Rust to pages: the open windows changed (to all), or a page has just become ready (to it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct WindowsChanged {
     /// Every open window, sorted (`main`, `inspector`, then workers by number).
     pub open: Vec<WindowLabel>,
 }
 
-/// Rust to JS, to the calling window only: the answer to `ping_later`, after its delay.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Event)]
+/// Rust to pages, to the calling window only: the answer to a delayed ping, after its delay.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DelayedPong {
     /// The caller's note, echoed.
@@ -48,21 +49,21 @@ pub struct DelayedPong {
     pub delay_ms: u32,
 }
 
-/// JS to Rust: a note from a page to the core. Untrusted: Rust reads it with
-/// [`crate::listen_untrusted`], which reports a malformed payload instead of panicking.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Event)]
+/// A page to Rust: a note to the core. Untrusted: a malformed or oversized payload is refused
+/// into the trace, never a panic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct NoteToCore {
-    /// The text (at most [`NoteToCore::MAX_CHARS`] characters).
+    /// The text (1 to 500 characters).
     pub text: String,
 }
 
 impl NoteToCore {
-    /// The longest text accepted.
+    /// The longest text accepted (the field's doc says it too, for TypeScript).
     pub const MAX_CHARS: usize = 500;
 }
 
-/// Rust to JS, to `main` (the only window allowed to emit): the core read a [`NoteToCore`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Event)]
+/// Rust to pages, to `main` (the only window allowed to emit): the core read a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct CoreNoteAck {
     /// Characters in the note that was read.
     pub chars: u32,
@@ -70,10 +71,11 @@ pub struct CoreNoteAck {
     pub total: u32,
 }
 
-/// JS to JS: a note from one page to another window, sent with `emitTo(label)`.
+/// Page to page: a note from one page to another window, sent to it by label.
 ///
-/// Events carry no sender (FACTS.md, 2), so `from` is what the sending page says it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Event)]
+/// Events carry no sender (docs/tauri-behaviour.md#routing-not-access), so `from` is what the
+/// sending page says it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct DirectNote {
     /// The sending window, as it declares itself.
     pub from: WindowLabel,

@@ -1,15 +1,16 @@
 //! Listening in Rust to events that pages send, without trusting their payloads.
 //!
-//! tauri-specta's `Event::listen` panics on a payload that does not deserialize, and a panic
-//! in a Rust listener poisons Tauri's listener lock so that every later Rust listener stops
-//! (FACTS.md, 10). Here a bad payload becomes a [`PayloadError`] handed to the handler, and a
-//! panic in the handler itself is caught and logged.
+//! A panic in a Rust listener poisons Tauri's listener lock so that every later Rust listener
+//! stops (docs/tauri-behaviour.md#listener-panics). Here a bad payload becomes a
+//! [`PayloadError`] handed to the handler, and a panic in the handler itself is caught and
+//! logged. Only [`ToCore`] events can be listened to: the route says pages send them.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use serde::de::DeserializeOwned;
 use tauri::{EventId, Listener, Runtime};
-use tauri_specta::Event;
+
+use crate::ToCore;
 
 /// Why a page's event payload was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,10 +42,10 @@ pub fn parse_payload<E: DeserializeOwned>(raw: &str) -> Result<E, PayloadError> 
     serde_json::from_str(raw).map_err(|e| PayloadError::Malformed(e.to_string()))
 }
 
-/// Listens for `E` from any source and hands each payload, parsed or refused, to `handler`.
+/// Listens for `E` from every page and hands each payload, parsed or refused, to `handler`.
 pub fn listen_untrusted<E, R, L, F>(listener: &L, handler: F) -> EventId
 where
-    E: Event + DeserializeOwned,
+    E: ToCore,
     R: Runtime,
     L: Listener<R>,
     F: Fn(Result<E, PayloadError>) + Send + Sync + 'static,

@@ -2,8 +2,8 @@
 //! Each `mount*` builds its section into a container and registers its listeners; the page
 //! announces readiness after all of them have resolved.
 
-import type { UnlistenFn } from "@tauri-apps/api/event";
-import { commands, events, type FailKind, type JobUpdate } from "../../../bindings/ipc";
+import { events } from "../../../bindings/events";
+import { commands, type FailKind, type JobUpdate } from "../../../bindings/ipc";
 import { byId, el, inputValue, onClick, prepend, showStatus } from "./dom";
 import { listenHere } from "./events";
 import { channel, describe, type Result } from "./ipc";
@@ -18,8 +18,8 @@ function section(container: HTMLElement, title: string, html: string): void {
 }
 
 /** Shows every message (from Rust) and note (from another page) for this window in `#inbox`. */
-export function listenInbox(): Promise<UnlistenFn[]> {
-  return Promise.all([
+export async function listenInbox(): Promise<void> {
+  await Promise.all([
     listenHere(events.inboxMessage, (m) =>
       prepend("inbox", el("li", `#${m.seq} from ${m.from}: ${m.text}`)),
     ),
@@ -130,7 +130,13 @@ function mountJob(container: HTMLElement): void {
 }
 
 function mountFail(container: HTMLElement): void {
-  const kinds: FailKind[] = ["invalid_input", "not_found", "forbidden", "panic"];
+  const kinds: FailKind[] = [
+    "invalid_input",
+    "not_found",
+    "forbidden",
+    "panic",
+    "panic_after_await",
+  ];
   section(
     container,
     "Typed errors",

@@ -31,11 +31,16 @@ export function append(id: string, line: HTMLElement): void {
   byId(id).append(line);
 }
 
-/** Runs `action` when `id` is clicked; a failure is shown in `#status`, never lost. */
-export function onClick(id: string, action: () => Promise<unknown>): void {
-  byId(id).addEventListener("click", () => {
+/** Runs `action` when `node` is clicked; a failure is shown in `#status`, never lost. */
+export function whenClicked(node: HTMLElement, action: () => Promise<unknown>): void {
+  node.addEventListener("click", () => {
     action().catch((e: unknown) => showStatus(e instanceof Error ? e.message : String(e), true));
   });
+}
+
+/** Runs `action` when the element `id` is clicked, like {@link whenClicked}. */
+export function onClick(id: string, action: () => Promise<unknown>): void {
+  whenClicked(byId(id), action);
 }
 
 /** Shows one line of status; errors get the `error` class. */

@@ -1,6 +1,6 @@
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { events } from "../../../bindings/ipc";
+import { events } from "../../../bindings/events";
 import { announceReady, listenHere, noteToCore, sendNote } from "./events";
 
 type Call = { cmd: string; args: Record<string, unknown> };
@@ -45,9 +45,13 @@ describe("sending events from a page", () => {
     });
   });
 
-  it("sends a note to the core", async () => {
+  it("sends a note to the core alone: target App, which no page listener matches", async () => {
     await noteToCore("for rust");
-    const emit = calls.find((c) => c.cmd === "plugin:event|emit");
-    expect(emit?.args).toEqual({ event: "note-to-core", payload: { text: "for rust" } });
+    expect(calls.map((c) => c.cmd)).toEqual(["plugin:event|emit_to"]);
+    expect(calls[0]?.args).toEqual({
+      target: { kind: "App" },
+      event: "note-to-core",
+      payload: { text: "for rust" },
+    });
   });
 });

@@ -21,6 +21,7 @@ export function isRejection(failure: Failure): failure is Rejection {
     case "window_not_found":
     case "not_found":
     case "forbidden":
+    case "limit_reached":
     case "internal":
       return false;
   }

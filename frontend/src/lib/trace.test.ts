@@ -21,7 +21,7 @@ describe("describeEntry", () => {
         atMs: 4,
         name: "inbox-message",
         audience: { to: "some", labels: ["worker-1", "worker-2"] },
-        delivered: ["worker-1"],
+        emitted: ["worker-1"],
         held: ["worker-2"],
         bytes: 90,
       }),
