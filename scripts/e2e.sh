@@ -4,11 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh
-if ! command -v tauri-driver >/dev/null; then
-  echo "e2e: installing tauri-driver"
-  cargo install tauri-driver --locked
-fi
+bash scripts/setup.sh --test-tools
 
 npm run --silent build
 # custom-protocol embeds frontend/dist instead of loading the dev server

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Switchboard needs and is missing, and nothing that is present:
-# Debian/Ubuntu packages (as root, or prints the exact sudo line), then npm packages.
+# Debian/Ubuntu packages (as root, or prints the exact sudo line), then npm packages; with
+# --test-tools also the tools that only the tests use (cargo-machete, tauri-driver).
 # Safe to run again; `npm test` runs it first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,5 +48,14 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund
+fi
+# Built from crates.io once each, in a minute or two: not needed to run the app.
+if [ "${1:-}" = "--test-tools" ]; then
+  for tool in cargo-machete tauri-driver; do
+    if ! command -v "$tool" >/dev/null; then
+      say "installing $tool"
+      cargo install "$tool" --locked
+    fi
+  done
 fi
 say "everything is installed"

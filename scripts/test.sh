@@ -3,12 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh
-# The unused-dependency check below; built from crates.io once, in a minute or two.
-if ! command -v cargo-machete >/dev/null; then
-  echo "test: installing cargo-machete"
-  cargo install cargo-machete --locked
-fi
+bash scripts/setup.sh --test-tools
 
 step() {
   local name=$1
