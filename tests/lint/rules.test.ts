@@ -14,6 +14,10 @@ const probe = "frontend/src/lint-probe.ts";
 const cases: [string, string][] = [
   ['import { emit } from "@tauri-apps/api/event";', "lint/style/noRestrictedImports"],
   ['import { invoke } from "@tauri-apps/api/core";', "lint/style/noRestrictedImports"],
+  [
+    'import { getCurrentWebviewWindow } from "@tauri-apps/api/webviewWindow";',
+    "lint/style/noRestrictedImports",
+  ],
   ['import { commands } from "../../bindings/ipc";', ""],
   ["export async function probe(button: HTMLElement): Promise<void> {", ""],
   ["  commands.counterAdd(1).then(() => {});", "lint/nursery/noFloatingPromises"],
@@ -26,6 +30,7 @@ const cases: [string, string][] = [
     "lint/nursery/noJsRestrictedProperties",
   ],
   ['  await emit("x");', ""],
+  ['  await getCurrentWebviewWindow().emit("y");', ""],
   ["}", ""],
 ];
 

@@ -3,9 +3,10 @@
 //! that has not registered its listeners yet.
 //!
 //! Tauri drops events emitted before a page listens
-//! (docs/tauri-behaviour.md#lost-before-listening). So a window counts as not ready from the moment its page starts loading until the page calls `window_ready`; events
-//! for it meanwhile are queued and flushed, in order, by that call. Sends and flushes happen
-//! under one lock, so nothing overtakes a held event.
+//! (docs/tauri-behaviour.md#lost-before-listening). So a window counts as not ready from the
+//! moment its page starts loading until the page calls `window_ready`; events for it meanwhile
+//! are queued and flushed, in order, by that call. Sends and flushes happen under one lock, so
+//! nothing overtakes a held event.
 
 use std::{
     collections::{BTreeMap, VecDeque},

@@ -1,4 +1,4 @@
-//! How each event travels, declared once per event in `lib.rs`'s [`events!`] list.
+//! How each event travels, declared once per event in `lib.rs`'s `events!` list.
 //!
 //! The route decides what each side may do with an event: the Outbox sends only
 //! [`Broadcast`] and [`Targeted`] events, Rust listens only to [`ToCore`] events, and the
@@ -42,7 +42,7 @@ impl Route {
 }
 
 /// An event: a payload type with its name on the wire and its route. Implemented only by the
-/// [`events!`] list, so an event that is not registered cannot be sent or listened to.
+/// `events!` list, so an event that is not registered cannot be sent or listened to.
 pub trait Event: Serialize + DeserializeOwned + specta::Type + 'static {
     /// The name Tauri carries it under.
     const NAME: &'static str;
