@@ -59,13 +59,13 @@ mod tests {
             .filter_map(|l| l.strip_prefix("pub struct "))
             .map(|rest| rest.split([' ', '{', '(']).next().unwrap_or(rest))
             .collect();
-        assert_eq!(declared.len(), EVENTS.len(), "{declared:?}");
-        for name in declared {
+        for name in &declared {
             assert!(
-                EVENTS.iter().any(|e| e.type_name == name),
+                EVENTS.iter().any(|e| e.type_name == *name),
                 "{name} is not in the event list in lib.rs"
             );
         }
+        assert_eq!(declared.len(), EVENTS.len(), "{declared:?}");
     }
 
     #[test]
