@@ -28,6 +28,10 @@ pub fn configure<R: RegisteredRuntime>(builder: tauri::Builder<R>) -> tauri::Bui
         .on_window_event(|window, event| {
             if let WindowEvent::Destroyed = event {
                 window_commands::on_destroyed(window.app_handle(), window.label());
+                // Workers and the inspector are driven from main; without it the app is done.
+                if window.label() == WindowLabel::Main.to_string() {
+                    window.app_handle().exit(0);
+                }
             }
         })
 }

@@ -65,11 +65,14 @@ function paintWindows(open: WindowLabel[]): void {
 
 async function send(audience: Audience): Promise<void> {
   const result = await commands.sendMessage(audience, inputValue("message"));
-  show(
-    "send-out",
-    result,
-    (s) =>
-      `emitted to ${s.emitted.join(", ") || "none"}${s.held.length ? `; held for ${s.held.join(", ")}` : ""}`,
+  show("send-out", result, (s) =>
+    [
+      `emitted to ${s.emitted.join(", ") || "none"}`,
+      s.held.length ? `held for ${s.held.join(", ")}` : "",
+      s.notHeld.length ? `NOT held, ${s.notHeld.join(", ")} still loading and full` : "",
+    ]
+      .filter(Boolean)
+      .join("; "),
   );
 }
 

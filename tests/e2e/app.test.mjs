@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { startDriver, stopDriver, withApp } from "./harness.mjs";
+import { appRunning, startDriver, stopDriver, withApp } from "./harness.mjs";
 
 /** Every event name the app uses, from the generated event list. */
 const EVENT_NAMES = [
@@ -288,6 +288,17 @@ describe("switchboard in the real webview", () => {
       for (const label of ["main", "worker-1", "worker-2"]) {
         await app.in(label, () => app.waitText("#counter", /^1$/));
       }
+    });
+  });
+
+  it("closing main quits the app, workers and inspector with it", async () => {
+    await withApp("closing main", async (app) => {
+      await openFour(app);
+      assert.ok(appRunning());
+      await app.in("main", () => app.browser.closeWindow());
+      const deadline = Date.now() + 10000;
+      while (appRunning() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(!appRunning(), "the app still runs without main");
     });
   });
 

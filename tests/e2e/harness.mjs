@@ -2,7 +2,7 @@
 // window handles mapped to labels, and evidence saved when a test fails.
 // scripts/e2e.sh builds the app, starts Xvfb when there is no display, then runs node --test.
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { appendFileSync, copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { createConnection } from "node:net";
@@ -23,6 +23,11 @@ function portOpen(port) {
     socket.once("connect", () => done(socket.end() && true));
     socket.once("error", () => done(false));
   });
+}
+
+/** True while an app process started from this suite's binary is alive. */
+export function appRunning() {
+  return spawnSync("pgrep", ["-f", APP]).status === 0;
 }
 
 /** Starts tauri-driver (and through it WebKitWebDriver); its output and the app's go to app.log. */

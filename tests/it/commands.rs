@@ -1,6 +1,7 @@
 //! Every command through the IPC path, ok and error, as the frontend receives it.
 
 use serde_json::json;
+use tauri::Manager;
 
 use crate::harness::{eventually, start};
 
@@ -161,7 +162,7 @@ fn a_job_streams_progress_over_its_channel_and_can_be_cancelled_by_its_owner() {
     let job = t.ok(
         &worker,
         "start_job",
-        json!({ "steps": 3, "stepMs": 1, "onUpdate": "__CHANNEL__:7" }),
+        json!({ "steps": 3, "stepMs": 20, "onUpdate": "__CHANNEL__:7" }),
     );
     eventually("the job to finish", || t.channel(&worker, 7).len() == 4);
     let updates = t.channel(&worker, 7);
@@ -198,7 +199,7 @@ fn a_job_streams_progress_over_its_channel_and_can_be_cancelled_by_its_owner() {
         t.error_kind(
             &worker,
             "start_job",
-            json!({ "steps": 0, "stepMs": 1, "onUpdate": "__CHANNEL__:9" })
+            json!({ "steps": 0, "stepMs": 20, "onUpdate": "__CHANNEL__:9" })
         ),
         "invalid_input"
     );
@@ -246,6 +247,21 @@ fn the_trace_streams_commands_and_events_and_exports_to_a_file() {
 
     let exported = t.ok("inspector", "export_trace", json!({}));
     let path = exported["path"].as_str().unwrap();
+    // In the app's own data folder, owner-only, and a second export right after gets a name
+    // of its own.
+    let data = t.app.path().app_data_dir().unwrap();
+    assert!(
+        std::path::Path::new(path).starts_with(data.join("traces")),
+        "{path}"
+    );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+    let again = t.ok("inspector", "export_trace", json!({}));
+    assert_ne!(again["path"], exported["path"]);
+    std::fs::remove_file(again["path"].as_str().unwrap()).unwrap();
     let report: switchboard_commands::report::TraceReport =
         serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
     assert_eq!(
@@ -272,6 +288,6 @@ fn ping_later_validates_its_delay() {
             "ping_later",
             json!({ "delayMs": 60_001, "note": "n" })
         ),
-        "invalid_input"
+        "limit_reached"
     );
 }

@@ -6,6 +6,8 @@ use switchboard_events::Event;
 use switchboard_events::{CoreNoteAck, CounterChanged, DelayedPong, InboxMessage, WindowsChanged};
 use tauri::Emitter;
 
+use switchboard_commands::Limit;
+
 use crate::harness::{eventually, start, Inboxes, TestApp};
 
 const ALL: [&str; 4] = ["main", "inspector", "worker-1", "worker-2"];
@@ -46,7 +48,10 @@ fn one_some_workers_all_reach_exactly_their_windows() {
     };
 
     let sent = send(json!({ "to": "one", "label": "worker-1" }), "one");
-    assert_eq!(sent, json!({ "emitted": ["worker-1"], "held": [] }));
+    assert_eq!(
+        sent,
+        json!({ "emitted": ["worker-1"], "held": [], "notHeld": [] })
+    );
     assert_eq!(
         inbox.counts(),
         counts(&[
@@ -149,7 +154,10 @@ fn events_for_a_loading_window_are_held_then_delivered_in_order() {
             "send_message",
             json!({ "audience": { "to": "one", "label": worker }, "text": format!("m{i}") }),
         );
-        assert_eq!(sent, json!({ "emitted": [], "held": [worker] }));
+        assert_eq!(
+            sent,
+            json!({ "emitted": [], "held": [worker], "notHeld": [] })
+        );
     }
     assert!(inbox.of(&worker).is_empty(), "nothing before ready");
     let report = t.ready(&worker);
@@ -169,7 +177,10 @@ fn events_for_a_loading_window_are_held_then_delivered_in_order() {
         "send_message",
         json!({ "audience": { "to": "all" }, "text": "late" }),
     );
-    assert_eq!(sent, json!({ "emitted": ["main", worker], "held": [] }));
+    assert_eq!(
+        sent,
+        json!({ "emitted": ["main", worker], "held": [], "notHeld": [] })
+    );
 }
 
 #[test]
@@ -218,8 +229,46 @@ fn a_closed_window_gets_nothing_and_sending_to_it_is_an_error() {
         "send_message",
         json!({ "audience": { "to": "workers" }, "text": "workers" }),
     );
-    assert_eq!(sent, json!({ "emitted": ["worker-2"], "held": [] }));
+    assert_eq!(
+        sent,
+        json!({ "emitted": ["worker-2"], "held": [], "notHeld": [] })
+    );
     assert!(inbox.of("worker-1").is_empty());
+}
+
+#[test]
+fn a_loading_window_holds_up_to_its_limit_and_only_the_latest_state() {
+    let t = start();
+    t.ready("main");
+    let worker = t.open_worker();
+    let to_worker = |text: String| {
+        t.ok(
+            "main",
+            "send_message",
+            json!({ "audience": { "to": "one", "label": worker }, "text": text }),
+        )
+    };
+    let limit = Limit::HeldEvents.bound();
+    for i in 0..limit {
+        assert_eq!(to_worker(format!("m{i}"))["held"], json!([worker]));
+    }
+    // One more is not held, and the sender is told so.
+    let refused = to_worker("one too many".into());
+    assert_eq!(
+        refused,
+        json!({ "emitted": [], "held": [], "notHeld": [worker] })
+    );
+    // State-like events still get through, as their latest value only.
+    for _ in 0..100 {
+        t.ok("main", "counter_add", json!({ "delta": 1 }));
+    }
+    let counter = Inboxes::listen::<CounterChanged>(&t, &[&worker]);
+    let inbox = Inboxes::listen::<InboxMessage>(&t, &[&worker]);
+    let report = t.ready(&worker);
+    // The messages, one counter value and one window list.
+    assert_eq!(report["flushed"], json!(limit + 2));
+    assert_eq!(inbox.of(&worker).len(), limit as usize);
+    assert_eq!(counter.of(&worker), [json!({ "value": 100, "by": "main" })]);
 }
 
 #[test]
@@ -233,8 +282,8 @@ fn ready_ends_with_the_current_window_list() {
     let got = lists.of("main");
     assert_eq!(
         got.len(),
-        3,
-        "two held announcements, then the current list: {got:?}"
+        2,
+        "the held announcements as their latest value, then the current list: {got:?}"
     );
     assert_eq!(
         got.last().unwrap()["open"],

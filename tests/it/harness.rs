@@ -63,17 +63,7 @@ impl TestApp {
 
     /// Invokes `cmd` from window `label` as its page would; `Err` holds the rejection.
     pub fn invoke(&self, label: &str, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = tauri::webview::InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window(label), request)
-            .map(|body| body.deserialize::<Value>().unwrap())
+        invoke_on(&self.window(label), cmd, args)
     }
 
     /// Invokes and expects success.
@@ -115,6 +105,25 @@ impl TestApp {
             .cloned()
             .unwrap_or_default()
     }
+}
+
+/// Invokes `cmd` from `window` as its page would; `Err` holds the rejection. A window handle
+/// can go to another thread, so pages can call at once.
+pub fn invoke_on(
+    window: &WebviewWindow<MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    let request = tauri::webview::InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|body| body.deserialize::<Value>().unwrap())
 }
 
 /// Catches event `E` as heard by each window's own (window-scoped) listener.

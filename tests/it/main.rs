@@ -15,6 +15,7 @@
 mod commands;
 mod delivery;
 mod harness;
+mod limits;
 mod permissions;
 mod registry;
 mod tidy;

@@ -20,7 +20,7 @@ fn args(command: &str) -> Value {
         "close_window" => json!({ "label": "worker-99" }),
         "send_message" => json!({ "audience": { "to": "one", "label": "main" }, "text": "m" }),
         "reply_to_main" => json!({ "text": "r" }),
-        "start_job" => json!({ "steps": 1, "stepMs": 0, "onUpdate": "__CHANNEL__:1" }),
+        "start_job" => json!({ "steps": 1, "stepMs": 20, "onUpdate": "__CHANNEL__:1" }),
         "cancel_job" => json!({ "job": 999 }),
         "fail_with" => json!({ "kind": "not_found" }),
         "subscribe_trace" => json!({ "onEntry": "__CHANNEL__:2" }),

@@ -91,3 +91,47 @@ fn the_frontend_build_type_checks_first() {
     let config: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(config["build"]["beforeBuildCommand"], "npm run build");
 }
+
+/// The page policy of the built app: nothing inline, no plugins, no `<base>`, no form posts,
+/// and a frozen `Object.prototype`, so that a compromised dependency has less to work with.
+#[test]
+fn the_content_security_policy_is_strict_and_the_prototype_frozen() {
+    let text = std::fs::read_to_string(root().join("app/tauri.conf.json")).unwrap();
+    let config: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let security = &config["app"]["security"];
+    assert_eq!(security["freezePrototype"], true);
+    let csp = security["csp"].as_str().unwrap_or_default();
+    for directive in [
+        "default-src 'self'",
+        "style-src 'self'",
+        "base-uri 'none'",
+        "object-src 'none'",
+        "form-action 'none'",
+    ] {
+        assert!(
+            csp.split("; ").any(|d| d == directive),
+            "{directive} missing from {csp}"
+        );
+    }
+    assert!(!csp.contains("unsafe-"), "{csp}");
+}
+
+/// The README's limits table says what `limits.rs` does, limit by limit.
+#[test]
+fn the_readme_lists_every_limit_with_its_bound() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let rows: Vec<(String, u32)> = readme
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let name = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
+            let bound = cells.get(2)?.replace(',', "").parse().ok()?;
+            Some((name.to_owned(), bound))
+        })
+        .collect();
+    let want: Vec<(String, u32)> = switchboard_commands::Limit::ALL
+        .iter()
+        .map(|l| (l.name().to_owned(), l.bound()))
+        .collect();
+    assert_eq!(rows, want);
+}

@@ -9,6 +9,8 @@ use serde::Serialize;
 use specta::Type;
 use switchboard_events::WindowLabel;
 
+use crate::limits::Limit;
+
 /// An error returned by a command. JSON: `{ "kind": "...", "message": "...", ... }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, thiserror::Error)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -39,13 +41,15 @@ pub enum AppError {
         /// What is wrong, for people.
         message: String,
     },
-    /// A limit of the app was reached; `limit` is its value.
+    /// A limit on what a page may ask was reached (see `limits.rs` and the README's table).
     #[error("{message}")]
     LimitReached {
         /// What is wrong, for people.
         message: String,
-        /// The limit.
-        limit: u32,
+        /// Which limit.
+        limit: Limit,
+        /// Its value: a maximum, or for `shortest_step_ms` a minimum.
+        bound: u32,
     },
     /// A bug or a failure of the platform; the command was stopped safely.
     #[error("{message}")]
@@ -82,14 +86,6 @@ impl AppError {
     pub fn forbidden(message: impl Into<String>) -> Self {
         AppError::Forbidden {
             message: message.into(),
-        }
-    }
-
-    /// An [`AppError::LimitReached`].
-    pub fn limit_reached(message: impl Into<String>, limit: u32) -> Self {
-        AppError::LimitReached {
-            message: message.into(),
-            limit,
         }
     }
 
@@ -176,8 +172,8 @@ mod tests {
             json!({"kind": "forbidden", "message": "no"}),
         );
         check(
-            AppError::limit_reached("too many", 3),
-            json!({"kind": "limit_reached", "message": "too many", "limit": 3}),
+            Limit::OpenWorkers.reached("too many"),
+            json!({"kind": "limit_reached", "message": "too many", "limit": "open_workers", "bound": 16}),
         );
         check(
             AppError::internal("boom"),
@@ -199,7 +195,7 @@ mod tests {
             AppError::window_not_found(WindowLabel::Main),
             AppError::not_found(""),
             AppError::forbidden(""),
-            AppError::limit_reached("", 0),
+            Limit::JobSteps.reached(""),
             AppError::internal(""),
         ];
         let kind = |v: serde_json::Value| v["kind"].as_str().unwrap().to_owned();

@@ -5,10 +5,7 @@ use specta::Type;
 use switchboard_events::WindowLabel;
 use tauri::{Runtime, Window};
 
-use crate::{AppError, Call};
-
-/// The longest name accepted, in characters.
-pub const MAX_NAME_CHARS: usize = 64;
+use crate::{limits::Limit, AppError, Call};
 
 /// The answer to `greet`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -27,11 +24,7 @@ pub fn make_greeting(name: &str, window: WindowLabel, title: String) -> Result<G
     if name.is_empty() {
         return Err(AppError::invalid("name is empty"));
     }
-    if name.chars().count() > MAX_NAME_CHARS {
-        return Err(AppError::invalid(format!(
-            "name is longer than {MAX_NAME_CHARS} characters"
-        )));
-    }
+    Limit::NameChars.check(name.chars().count())?;
     Ok(Greeting {
         message: format!("Hello, {name}! (asked by {window})"),
         window,
@@ -74,7 +67,7 @@ mod tests {
             make_greeting(&"x".repeat(65), WindowLabel::Main, String::new())
                 .unwrap_err()
                 .kind(),
-            "invalid_input"
+            "limit_reached"
         );
     }
 }

@@ -3,10 +3,7 @@
 
 use std::{
     collections::HashMap,
-    sync::{
-        atomic::{AtomicU32, Ordering},
-        Mutex,
-    },
+    sync::{atomic::AtomicU32, Mutex},
     time::Duration,
 };
 
@@ -16,12 +13,7 @@ use switchboard_events::WindowLabel;
 use tauri::{ipc::Channel, Manager, Runtime, State};
 use tokio::sync::watch;
 
-use crate::{AppError, Call};
-
-/// The most steps a job may have.
-pub const MAX_STEPS: u32 = 1_000;
-/// The longest step, in milliseconds.
-pub const MAX_STEP_MS: u32 = 5_000;
+use crate::{ids, limits::Limit, AppError, Call};
 
 /// A message from a running job to the window that started it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -64,11 +56,23 @@ impl Jobs {
         self.running.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn start(&self, owner: WindowLabel) -> (u32, watch::Receiver<bool>) {
-        let id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
+    /// Registers a job of `owner`, if it may run one more.
+    fn start(&self, owner: WindowLabel) -> Result<(u32, watch::Receiver<bool>), AppError> {
+        let mut running = self.running();
+        let mine = running.values().filter(|(who, _)| *who == owner).count();
+        Limit::JobsPerWindow.check(mine + 1)?;
+        let id = ids::take(&self.next).ok_or_else(|| AppError::internal("job ids are used up"))?;
         let (tx, rx) = watch::channel(false);
-        self.running().insert(id, (owner, tx));
-        (id, rx)
+        running.insert(id, (owner, tx));
+        Ok((id, rx))
+    }
+
+    /// How many jobs of `owner` are running.
+    pub fn running_for(&self, owner: WindowLabel) -> usize {
+        self.running()
+            .values()
+            .filter(|(who, _)| *who == owner)
+            .count()
     }
 
     /// Stops every job that `owner` started; called when that window closes or reloads.
@@ -118,8 +122,9 @@ pub async fn run_job(
     JobUpdate::Finished { job }
 }
 
-/// Starts a job of `steps` steps of `stepMs` milliseconds each; returns its id at once and
-/// streams `JobUpdate`s to `onUpdate`.
+/// Starts a job of `steps` steps (at most 1,000) of `stepMs` milliseconds each (20 to 5,000);
+/// returns its id at once and streams `JobUpdate`s to `onUpdate`. At most 2 jobs run per
+/// window.
 #[tauri::command]
 #[specta::specta]
 pub async fn start_job<R: Runtime>(
@@ -130,12 +135,13 @@ pub async fn start_job<R: Runtime>(
     on_update: Channel<JobUpdate>,
 ) -> Result<u32, AppError> {
     call.run(|call| {
-        if steps == 0 || steps > MAX_STEPS || step_ms > MAX_STEP_MS {
-            return Err(AppError::invalid(format!(
-                "steps must be 1..={MAX_STEPS} and step_ms at most {MAX_STEP_MS}"
-            )));
+        if steps == 0 {
+            return Err(AppError::invalid("a job has at least one step"));
         }
-        let (job, stop) = jobs.start(call.caller);
+        Limit::JobSteps.check(steps as usize)?;
+        Limit::ShortestStepMs.check_at_least(step_ms as usize)?;
+        Limit::LongestStepMs.check(step_ms as usize)?;
+        let (job, stop) = jobs.start(call.caller)?;
         let app = call.app.clone();
         tauri::async_runtime::spawn(async move {
             let step = Duration::from_millis(step_ms.into());
@@ -189,7 +195,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn a_cancel_mid_way_reports_the_steps_done() {
         let jobs = Jobs::default();
-        let (id, rx) = jobs.start(WindowLabel::Main);
+        let (id, rx) = jobs.start(WindowLabel::Main).unwrap();
         let run = tokio::spawn(run_job(id, 10, Duration::from_millis(100), rx, |_| {}));
         tokio::time::sleep(Duration::from_millis(350)).await;
         jobs.cancel(id, WindowLabel::Main).unwrap();
@@ -202,7 +208,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn stops_when_cancelled_by_its_owner_only() {
         let jobs = Jobs::default();
-        let (id, rx) = jobs.start(WindowLabel::Worker(1));
+        let (id, rx) = jobs.start(WindowLabel::Worker(1)).unwrap();
         assert_eq!(
             jobs.cancel(id, WindowLabel::Main).unwrap_err().kind(),
             "forbidden"

@@ -13,7 +13,9 @@ pub mod error;
 pub mod errors_demo;
 pub mod export;
 pub mod greeting;
+pub mod ids;
 pub mod jobs;
+pub mod limits;
 pub mod messages;
 pub mod notes;
 pub mod outbox;
@@ -25,5 +27,6 @@ pub mod windows;
 
 pub use call::Call;
 pub use error::{AppError, Rejection};
+pub use limits::Limit;
 pub use outbox::Outbox;
 pub use registry::{builder, manage_state, COMMAND_GRANTS, COMMAND_NAMES};

@@ -1,42 +1,43 @@
 //! Messages: main sends to one window, a set, the workers or all; a worker replies to main.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::AtomicU32;
 
 use switchboard_events::{Audience, InboxMessage, WindowLabel};
 use tauri::{Runtime, State};
 
-use crate::{outbox::Sent, AppError, Call, Outbox};
-
-/// The longest message accepted, in characters.
-pub const MAX_TEXT_CHARS: usize = 1_000;
+use crate::{ids, limits::Limit, outbox::Sent, AppError, Call, Outbox};
 
 /// Numbers messages; one sequence for the whole app, so order is visible across senders.
 #[derive(Debug, Default)]
 pub struct Sequence(AtomicU32);
 
-/// Checks `text` and builds the event.
+impl Sequence {
+    fn next(&self) -> Result<u32, AppError> {
+        ids::take(&self.0).ok_or_else(|| AppError::internal("message numbers are used up"))
+    }
+}
+
+/// Checks `text` and `audience` and builds the event, still unnumbered (`seq` 0). An audience
+/// that names windows keeps each once, in the order given.
 pub fn compose(
-    seq: &Sequence,
     from: WindowLabel,
-    audience: Audience,
+    mut audience: Audience,
     text: String,
 ) -> Result<InboxMessage, AppError> {
     if text.trim().is_empty() {
         return Err(AppError::invalid("message is empty"));
     }
-    if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(AppError::invalid(format!(
-            "message is longer than {MAX_TEXT_CHARS} characters"
-        )));
-    }
-    if let Audience::Some { labels } = &audience {
+    Limit::MessageChars.check(text.chars().count())?;
+    if let Audience::Some { labels } = &mut audience {
+        let mut seen = std::collections::HashSet::new();
+        labels.retain(|label| seen.insert(*label));
         if labels.is_empty() {
             return Err(AppError::invalid("no window chosen"));
         }
+        Limit::AudienceWindows.check(labels.len())?;
     }
-    let seq = seq.0.fetch_add(1, Ordering::Relaxed) + 1;
     Ok(InboxMessage {
-        seq,
+        seq: 0,
         from,
         audience,
         text,
@@ -50,8 +51,16 @@ fn send<R: Runtime>(
     audience: Audience,
     text: String,
 ) -> Result<Sent, AppError> {
-    let message = compose(seq, call.caller, audience, text)?;
-    outbox.send(&call.app, &message.audience, &message)
+    let draft = compose(call.caller, audience, text)?;
+    let audience = draft.audience.clone();
+    // Numbered under the Outbox's lock, so that sequence order is sending order for every
+    // sender at once.
+    outbox.send_with(&call.app, &audience, || {
+        Ok(InboxMessage {
+            seq: seq.next()?,
+            ..draft
+        })
+    })
 }
 
 /// Sends `text` to `audience`. Fails, sending nothing, if it names a closed window.
@@ -87,21 +96,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_and_validates() {
-        let seq = Sequence::default();
-        let a = compose(&seq, WindowLabel::Main, Audience::All, "a".into()).unwrap();
-        let b = compose(&seq, WindowLabel::Worker(1), Audience::All, "b".into()).unwrap();
-        assert_eq!((a.seq, b.seq), (1, 2));
+    fn validates_and_keeps_each_named_window_once() {
         let bad = |audience, text: &str| {
-            compose(&seq, WindowLabel::Main, audience, text.into())
+            compose(WindowLabel::Main, audience, text.into())
                 .unwrap_err()
                 .kind()
         };
         assert_eq!(bad(Audience::All, "  "), "invalid_input");
-        assert_eq!(bad(Audience::All, &"x".repeat(1_001)), "invalid_input");
+        assert_eq!(bad(Audience::All, &"x".repeat(1_001)), "limit_reached");
         assert_eq!(
             bad(Audience::Some { labels: vec![] }, "hi"),
             "invalid_input"
         );
+        let many = (1..=19).map(WindowLabel::Worker).collect();
+        assert_eq!(bad(Audience::Some { labels: many }, "hi"), "limit_reached");
+        // Ten thousand copies of one label are one window.
+        let copies = vec![WindowLabel::Worker(1); 10_000];
+        let message = compose(
+            WindowLabel::Main,
+            Audience::Some { labels: copies },
+            "hi".into(),
+        );
+        assert_eq!(
+            message.unwrap().audience,
+            Audience::Some {
+                labels: vec![WindowLabel::Worker(1)]
+            }
+        );
+    }
+
+    #[test]
+    fn the_sequence_ends_with_an_error_not_a_wrap() {
+        let seq = Sequence(AtomicU32::new(u32::MAX - 1));
+        assert_eq!(seq.next(), Ok(u32::MAX));
+        assert_eq!(seq.next().unwrap_err().kind(), "internal");
     }
 }

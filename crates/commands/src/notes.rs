@@ -2,14 +2,14 @@
 //! refused into the trace and the log, and the listener goes on
 //! (docs/tauri-behaviour.md#listener-panics).
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::AtomicU32;
 
 use switchboard_events::{
     listen_untrusted, Audience, CoreNoteAck, Event, NoteToCore, PayloadError, WindowLabel,
 };
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::{trace::Trace, AppError, Outbox};
+use crate::{ids, limits::Limit, trace::Trace, AppError, Outbox};
 
 /// Notes read since start.
 #[derive(Debug, Default)]
@@ -18,12 +18,10 @@ pub struct NotesRead(AtomicU32);
 /// Checks a parsed note; returns its length in characters.
 pub fn accept(note: &NoteToCore) -> Result<u32, AppError> {
     let chars = note.text.chars().count();
-    if chars == 0 || chars > NoteToCore::MAX_CHARS {
-        return Err(AppError::invalid(format!(
-            "a note has 1 to {} characters, not {chars}",
-            NoteToCore::MAX_CHARS
-        )));
+    if chars == 0 {
+        return Err(AppError::invalid("the note is empty"));
     }
+    Limit::CoreNoteChars.check(chars)?;
     Ok(chars as u32)
 }
 
@@ -33,7 +31,7 @@ fn handle<R: Runtime>(
 ) -> Result<(), String> {
     let note = payload.map_err(|e| e.to_string())?;
     let chars = accept(&note).map_err(|e| e.to_string())?;
-    let total = app.state::<NotesRead>().0.fetch_add(1, Ordering::Relaxed) + 1;
+    let total = ids::take(&app.state::<NotesRead>().0).unwrap_or(u32::MAX);
     // Only `main` may emit (see its capability), so the acknowledgement goes there.
     app.state::<Outbox>()
         .send(

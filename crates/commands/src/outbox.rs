@@ -18,22 +18,46 @@ use specta::Type;
 use switchboard_events::{Audience, Broadcast, Event, Targeted, WindowLabel};
 use tauri::{Emitter, EventTarget, Manager, Runtime};
 
-use crate::{trace::Trace, AppError};
+use crate::{limits::Limit, trace::Trace, AppError};
 
 /// What happened to one send. Rust knows that it handed the event to Tauri for a window, not
 /// that the page has shown it, so it says "emitted", not "delivered".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
 pub struct Sent {
     /// Windows it was emitted to at once.
     pub emitted: Vec<WindowLabel>,
     /// Windows still loading, for which it is held until they are ready.
     pub held: Vec<WindowLabel>,
+    /// Windows still loading that already hold as many events as they may (the `held_events`
+    /// limit): not sent to them. Send again once they are ready.
+    pub not_held: Vec<WindowLabel>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Held {
     name: &'static str,
+    /// Only the latest of these matters (the window list, the counter): holding a newer one
+    /// replaces the older, and such events do not count against the limit.
+    latest_only: bool,
     payload: serde_json::Value,
+}
+
+fn to_json(event: &impl Serialize) -> Result<serde_json::Value, AppError> {
+    serde_json::to_value(event).map_err(|e| AppError::internal(e.to_string()))
+}
+
+/// Holds `item` for a loading window. Returns false, holding nothing, when the queue is full.
+fn hold(queue: &mut VecDeque<Held>, item: Held) -> bool {
+    if item.latest_only {
+        queue.retain(|held| held.name != item.name);
+    } else if queue.iter().filter(|held| !held.latest_only).count()
+        >= Limit::HeldEvents.bound() as usize
+    {
+        return false;
+    }
+    queue.push_back(item);
+    true
 }
 
 #[derive(Debug)]
@@ -131,7 +155,7 @@ impl Outbox {
         M: Manager<R> + Emitter<R>,
         E: Targeted,
     {
-        self.deliver(app, audience, event)
+        self.deliver::<R, M, E>(app, audience, || to_json(event))
     }
 
     /// Sends a broadcast `event` to every open window.
@@ -141,27 +165,46 @@ impl Outbox {
         M: Manager<R> + Emitter<R>,
         E: Broadcast,
     {
-        self.deliver(app, &Audience::All, event)
+        self.deliver::<R, M, E>(app, &Audience::All, || to_json(event))
     }
 
-    fn deliver<R, M, E>(&self, app: &M, audience: &Audience, event: &E) -> Result<Sent, AppError>
+    /// Sends a targeted event that `make` builds once the audience is known to be open, under
+    /// the same lock as every send: whatever `make` numbers is numbered in sending order, and
+    /// a send that fails takes no number.
+    pub fn send_with<R, M, E>(
+        &self,
+        app: &M,
+        audience: &Audience,
+        make: impl FnOnce() -> Result<E, AppError>,
+    ) -> Result<Sent, AppError>
+    where
+        R: Runtime,
+        M: Manager<R> + Emitter<R>,
+        E: Targeted,
+    {
+        self.deliver::<R, M, E>(app, audience, || to_json(&make()?))
+    }
+
+    /// Sends event `E`, whose payload `payload` makes once the targets are known to be open.
+    fn deliver<R, M, E>(
+        &self,
+        app: &M,
+        audience: &Audience,
+        payload: impl FnOnce() -> Result<serde_json::Value, AppError>,
+    ) -> Result<Sent, AppError>
     where
         R: Runtime,
         M: Manager<R> + Emitter<R>,
         E: Event,
     {
-        let payload = serde_json::to_value(event).map_err(|e| AppError::internal(e.to_string()))?;
-        let bytes = payload.to_string().len();
-        let item = Held {
-            name: E::NAME,
-            payload,
-        };
         let mut sent = Sent {
             emitted: Vec::new(),
             held: Vec::new(),
+            not_held: Vec::new(),
         };
+        let bytes;
         {
-            // Under the lock, so that a close or a ready cannot interleave with this send.
+            // Under the lock, so that a close, a ready or another send cannot interleave.
             let mut windows = self.lock();
             let open: Vec<WindowLabel> = open_windows(app)
                 .into_iter()
@@ -171,6 +214,13 @@ impl Outbox {
             if let Some(missing) = targets.iter().find(|l| !open.contains(l)) {
                 return Err(AppError::window_not_found(*missing));
             }
+            let payload = payload()?;
+            bytes = payload.to_string().len();
+            let item = Held {
+                name: E::NAME,
+                latest_only: E::LATEST_ONLY,
+                payload,
+            };
             for label in targets {
                 // A window we have not seen load yet is treated as loading: holding is safe,
                 // dropping is not.
@@ -184,19 +234,27 @@ impl Outbox {
                         }
                     }
                     Readiness::Loading(queue) => {
-                        queue.push_back(Held {
-                            name: item.name,
-                            payload: item.payload.clone(),
-                        });
-                        sent.held.push(label);
+                        if hold(queue, item.clone()) {
+                            sent.held.push(label);
+                        } else {
+                            sent.not_held.push(label);
+                        }
                     }
                     Readiness::Closed => {}
                 }
             }
         }
         if let Some(trace) = app.try_state::<Trace>() {
-            trace.event(E::NAME, audience, &sent.emitted, &sent.held, bytes);
+            trace.event(E::NAME, audience, &sent, bytes);
         }
         Ok(sent)
+    }
+
+    /// How many events are held for `label` (0 when it is ready or unknown).
+    pub fn held_for(&self, label: WindowLabel) -> usize {
+        match self.lock().get(&label) {
+            Some(Readiness::Loading(queue)) => queue.len(),
+            _ => 0,
+        }
     }
 }

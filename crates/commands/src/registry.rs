@@ -82,5 +82,6 @@ pub fn manage_state<R: Runtime>(app: &impl Manager<R>) {
     app.manage(Counter::default());
     app.manage(Sequence::default());
     app.manage(Jobs::default());
+    app.manage(crate::ping::Pings::default());
     app.manage(crate::notes::NotesRead::default());
 }

@@ -2,7 +2,10 @@
 //! generates their TypeScript, for tools that read the file.
 
 use std::{
+    fs::{DirBuilder, OpenOptions},
+    io::Write,
     path::Path,
+    sync::atomic::AtomicU32,
     time::{SystemTime, UNIX_EPOCH},
 };
 
@@ -10,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
+    ids,
     trace::{ExportedTrace, TraceEntry},
     AppError,
 };
@@ -125,16 +129,45 @@ impl TraceReport {
         }
     }
 
-    /// Writes the report as `switchboard-trace-<ms>.json` in `dir`.
+    /// Writes the report into `dir` (made, owner-only, if missing) as
+    /// `trace-<ms>-<n>.json`, a name no other export of this process takes. The bytes go to a
+    /// temporary file that must not exist yet (so a planted link is never followed), readable
+    /// by the owner only, and are renamed into place: a reader never sees half a file.
+    /// Blocking: call it off the async runtime.
     pub fn write_to(&self, dir: &Path) -> Result<ExportedTrace, AppError> {
-        let path = dir.join(format!(
-            "switchboard-trace-{}.json",
-            self.exported_at_ms as u64
-        ));
+        static EXPORTS: AtomicU32 = AtomicU32::new(0);
+        let failed = |what: &str, path: &Path, e: std::io::Error| {
+            AppError::internal(format!("cannot {what} {}: {e}", path.display()))
+        };
+        let n = ids::take(&EXPORTS).ok_or_else(|| AppError::internal("export names used up"))?;
+        let name = format!("trace-{}-{n}.json", self.exported_at_ms as u64);
+        let path = dir.join(&name);
+        let partial = dir.join(format!(".{name}.partial"));
         let json =
             serde_json::to_vec_pretty(self).map_err(|e| AppError::internal(e.to_string()))?;
-        std::fs::write(&path, json)
-            .map_err(|e| AppError::internal(format!("cannot write {}: {e}", path.display())))?;
+        let mut folder = DirBuilder::new();
+        folder.recursive(true);
+        let mut file = OpenOptions::new();
+        file.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+            folder.mode(0o700);
+            file.mode(0o600);
+        }
+        folder.create(dir).map_err(|e| failed("create", dir, e))?;
+        let written = file
+            .open(&partial)
+            .and_then(|mut f| f.write_all(&json).and_then(|()| f.sync_all()))
+            .map_err(|e| failed("write", &partial, e))
+            .and_then(|()| {
+                std::fs::rename(&partial, &path).map_err(|e| failed("rename", &path, e))
+            });
+        if written.is_err() {
+            // Whatever was left half-written is of no use to anyone.
+            let _ = std::fs::remove_file(&partial);
+        }
+        written?;
         Ok(ExportedTrace {
             path: path.display().to_string(),
             entries: self.lines.len() as u32,
@@ -164,6 +197,7 @@ mod tests {
                 name: "inbox-message".into(),
                 audience: Audience::Workers,
                 emitted: vec![],
+                not_held: vec![],
                 held: vec![],
                 bytes: 40,
             },

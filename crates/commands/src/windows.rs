@@ -10,10 +10,12 @@ use std::sync::{
 
 use serde::Serialize;
 use specta::Type;
-use switchboard_events::{Audience, WindowLabel, WindowsChanged, MAX_WORKER};
+use switchboard_events::{Audience, WindowLabel, WindowsChanged};
+
+use crate::limits::Limit;
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use crate::{jobs::Jobs, outbox::open_windows, trace::Trace, AppError, Call, Outbox};
+use crate::{jobs::Jobs, outbox::open_windows, ping::Pings, trace::Trace, AppError, Call, Outbox};
 
 /// Builds the window for a label.
 type Build<R> = Box<dyn Fn(&AppHandle<R>, WindowLabel) -> tauri::Result<()> + Send + Sync>;
@@ -42,6 +44,21 @@ impl<R: Runtime> WindowFactory<R> {
     /// brings it forward instead. Returns whether it opened a new window.
     pub fn open(&self, app: &AppHandle<R>, label: WindowLabel) -> Result<bool, AppError> {
         let _opening = self.opening.lock().unwrap_or_else(|p| p.into_inner());
+        self.open_locked(app, label)
+    }
+
+    /// Opens the next worker, unless [`Limit::OpenWorkers`] are open or every number is used.
+    /// Counting and opening happen under one lock, so two calls cannot both pass the count.
+    pub fn open_next_worker(&self, app: &AppHandle<R>) -> Result<WindowLabel, AppError> {
+        let _opening = self.opening.lock().unwrap_or_else(|p| p.into_inner());
+        let open = open_windows(app).iter().filter(|l| l.is_worker()).count();
+        Limit::OpenWorkers.check(open + 1)?;
+        let label = WindowLabel::Worker(take_worker_number(&self.next_worker)?);
+        self.open_locked(app, label)?;
+        Ok(label)
+    }
+
+    fn open_locked(&self, app: &AppHandle<R>, label: WindowLabel) -> Result<bool, AppError> {
         if let Some(window) = app.get_webview_window(&label.to_string()) {
             window.set_focus()?;
             return Ok(false);
@@ -98,19 +115,19 @@ pub async fn window_ready<R: Runtime>(
 
 /// Takes the next worker number; fails, without wrapping, once every number is used.
 fn take_worker_number(next: &AtomicU32) -> Result<u32, AppError> {
+    let last = Limit::WorkerNumber.bound();
     next.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
-        (n <= MAX_WORKER).then_some(n + 1)
+        (n <= last).then_some(n + 1)
     })
     .map_err(|_| {
-        AppError::limit_reached(
-            format!("every worker number up to {MAX_WORKER} has been used; restart the app"),
-            MAX_WORKER,
-        )
+        Limit::WorkerNumber.reached(format!(
+            "every worker number up to {last} has been used; restart the app"
+        ))
     })
 }
 
-/// Opens the next worker, `worker-1`, `worker-2`, ... up to `worker-9999`; numbers are not
-/// reused while the app runs, so a label never names two windows.
+/// Opens the next worker, `worker-1`, `worker-2`, ... up to `worker-9999`, at most 16 at once;
+/// numbers are not reused while the app runs, so a label never names two windows.
 #[tauri::command]
 #[specta::specta]
 pub async fn open_worker<R: Runtime>(
@@ -118,8 +135,7 @@ pub async fn open_worker<R: Runtime>(
     factory: State<'_, WindowFactory<R>>,
 ) -> Result<WindowLabel, AppError> {
     call.run(|call| {
-        let label = WindowLabel::Worker(take_worker_number(&factory.next_worker)?);
-        factory.open(&call.app, label)?;
+        let label = factory.open_next_worker(&call.app)?;
         announce(&call.app)?;
         Ok(label)
     })
@@ -163,9 +179,11 @@ pub async fn close_window<R: Runtime>(call: Call<R>, label: WindowLabel) -> Resu
 pub fn on_page_started<R: Runtime>(app: &AppHandle<R>, label: &str) {
     let Ok(label) = label.parse() else { return };
     app.state::<Outbox>().loading(label);
-    // What belonged to the old page (its trace subscription, its jobs) has no one to report to.
+    // What belonged to the old page (its trace subscription, jobs, pings) has no one to report
+    // to.
     app.state::<Trace>().unsubscribe(label);
     app.state::<Jobs>().stop_all_of(label);
+    app.state::<Pings>().stop_all_of(label);
 }
 
 /// Call when a window has been destroyed: forgets it and tells the others.
@@ -174,6 +192,7 @@ pub fn on_destroyed<R: Runtime>(app: &AppHandle<R>, label: &str) {
     let dropped = app.state::<Outbox>().forget(label);
     app.state::<Trace>().unsubscribe(label);
     app.state::<Jobs>().stop_all_of(label);
+    app.state::<Pings>().stop_all_of(label);
     if dropped > 0 {
         eprintln!(
             "switchboard: {label} closed before it was ready; {dropped} held event(s) dropped"
@@ -187,6 +206,7 @@ pub fn on_destroyed<R: Runtime>(app: &AppHandle<R>, label: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use switchboard_events::MAX_WORKER;
 
     #[test]
     fn worker_numbers_stop_at_the_last_label_instead_of_wrapping() {

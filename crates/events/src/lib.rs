@@ -21,8 +21,8 @@ pub use untrusted::{listen_untrusted, parse_payload, PayloadError, MAX_PAYLOAD_B
 // (`ToCore`) or used by a page (it is missing from `bindings/events.ts`).
 route::events! {
     InboxMessage = "inbox-message", Targeted;
-    CounterChanged = "counter-changed", Broadcast;
-    WindowsChanged = "windows-changed", Targeted;
+    CounterChanged = "counter-changed", Broadcast, latest;
+    WindowsChanged = "windows-changed", Targeted, latest;
     DelayedPong = "delayed-pong", Targeted;
     CoreNoteAck = "core-note-ack", Targeted;
     NoteToCore = "note-to-core", ToCore;

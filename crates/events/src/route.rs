@@ -48,6 +48,9 @@ pub trait Event: Serialize + DeserializeOwned + specta::Type + 'static {
     const NAME: &'static str;
     /// How it travels.
     const ROUTE: Route;
+    /// Only its latest value matters (a state such as the window list): a window still
+    /// loading is held only the newest one.
+    const LATEST_ONLY: bool;
 }
 
 /// Sent by Rust to every window ([`Route::Broadcast`]).
@@ -72,14 +75,16 @@ pub struct EventInfo {
     pub register: fn(&mut specta::Types),
 }
 
-/// Declares the events: `Type = "name", Route;` each. Implements [`Event`] and the route's
+/// Declares the events: `Type = "name", Route;` each, or `Type = "name", Route, latest;` for
+/// an event whose latest value is all that matters. Implements [`Event`] and the route's
 /// marker trait, and lists them all in `EVENTS`.
 macro_rules! events {
-    ($($ty:ident = $name:literal, $route:ident;)*) => {
+    ($($ty:ident = $name:literal, $route:ident $(, $latest:ident)?;)*) => {
         $(
             impl $crate::Event for $ty {
                 const NAME: &'static str = $name;
                 const ROUTE: $crate::Route = $crate::Route::$route;
+                const LATEST_ONLY: bool = $crate::route::latest_only!($($latest)?);
             }
             impl $crate::route::$route for $ty {}
         )*
@@ -98,3 +103,14 @@ macro_rules! events {
     };
 }
 pub(crate) use events;
+
+/// `true` for the `latest` marker of an event list entry, `false` without it.
+macro_rules! latest_only {
+    () => {
+        false
+    };
+    (latest) => {
+        true
+    };
+}
+pub(crate) use latest_only;

@@ -23,6 +23,7 @@ describe("describeEntry", () => {
         audience: { to: "some", labels: ["worker-1", "worker-2"] },
         emitted: ["worker-1"],
         held: ["worker-2"],
+        notHeld: [],
         bytes: 90,
       }),
     ).toEqual({
@@ -30,6 +31,24 @@ describe("describeEntry", () => {
       subject: "→ worker-1,worker-2",
       detail: "90 B, held for worker-2",
       tone: "event",
+    });
+    expect(
+      describeEntry({
+        type: "event",
+        id: 3,
+        atMs: 4,
+        name: "inbox-message",
+        audience: { to: "one", label: "worker-3" },
+        emitted: [],
+        held: [],
+        notHeld: ["worker-3"],
+        bytes: 90,
+      }),
+    ).toEqual({
+      name: "inbox-message",
+      subject: "→ worker-3",
+      detail: "90 B, NOT held (full) for worker-3",
+      tone: "error",
     });
     expect(
       describeEntry({

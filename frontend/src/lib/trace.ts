@@ -32,13 +32,16 @@ export function describeEntry(entry: TraceEntry): Row {
         detail: `${entry.durationUs} µs ${entry.error ?? "ok"}`,
         tone: entry.error ? "error" : "ok",
       };
-    case "event":
+    case "event": {
+      const held = entry.held.length ? `, held for ${entry.held.join(",")}` : "";
+      const full = entry.notHeld.length ? `, NOT held (full) for ${entry.notHeld.join(",")}` : "";
       return {
         name: entry.name,
         subject: `→ ${audienceText(entry.audience)}`,
-        detail: `${entry.bytes} B${entry.held.length ? `, held for ${entry.held.join(",")}` : ""}`,
-        tone: "event",
+        detail: `${entry.bytes} B${held}${full}`,
+        tone: entry.notHeld.length ? "error" : "event",
       };
+    }
     case "refused":
       return { name: entry.name, subject: "", detail: entry.reason, tone: "refused" };
   }

@@ -1,0 +1,180 @@
+//! Every limit on what a page can ask of the core, in one place. A page is code the app does
+//! not fully trust: whatever it sends is bounded here, and going over a bound is an
+//! [`AppError::LimitReached`] that names the limit, never a silent cut or unbounded memory.
+//!
+//! The README's limits table lists the same values; a test keeps the two equal.
+
+use serde::Serialize;
+use specta::Type;
+use switchboard_events::{NoteToCore, MAX_PAYLOAD_BYTES, MAX_WORKER};
+
+use crate::AppError;
+
+/// One limit. In TypeScript a string such as `"message_chars"`, carried by `limit_reached`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Limit {
+    /// Most characters in a message's text.
+    MessageChars,
+    /// Most characters in a name to greet.
+    NameChars,
+    /// Most characters in a delayed ping's note.
+    PingNoteChars,
+    /// Most characters in a note to the core.
+    CoreNoteChars,
+    /// Most bytes of JSON in an event a page sends.
+    EventBytes,
+    /// Most windows one audience may name.
+    AudienceWindows,
+    /// Most delayed pings waiting for one window.
+    PendingPings,
+    /// Longest delay of a ping, in milliseconds.
+    PingDelayMs,
+    /// Most jobs running for one window.
+    JobsPerWindow,
+    /// Most steps in a job.
+    JobSteps,
+    /// Shortest step of a job, in milliseconds: every step is work on the main thread.
+    ShortestStepMs,
+    /// Longest step of a job, in milliseconds.
+    LongestStepMs,
+    /// Most workers open at once.
+    OpenWorkers,
+    /// Highest worker number; numbers are not reused while the app runs.
+    WorkerNumber,
+    /// Most events held for one window that is still loading (state-like events such as the
+    /// window list and the counter are kept as their latest value and do not count).
+    HeldEvents,
+}
+
+impl Limit {
+    /// Every limit, in the README's order.
+    pub const ALL: [Limit; 15] = [
+        Limit::MessageChars,
+        Limit::NameChars,
+        Limit::PingNoteChars,
+        Limit::CoreNoteChars,
+        Limit::EventBytes,
+        Limit::AudienceWindows,
+        Limit::PendingPings,
+        Limit::PingDelayMs,
+        Limit::JobsPerWindow,
+        Limit::JobSteps,
+        Limit::ShortestStepMs,
+        Limit::LongestStepMs,
+        Limit::OpenWorkers,
+        Limit::WorkerNumber,
+        Limit::HeldEvents,
+    ];
+
+    /// The bound: a maximum, except for [`Limit::ShortestStepMs`], a minimum.
+    pub const fn bound(self) -> u32 {
+        match self {
+            Limit::MessageChars => 1_000,
+            Limit::NameChars => 64,
+            Limit::PingNoteChars => 200,
+            Limit::CoreNoteChars => NoteToCore::MAX_CHARS as u32,
+            Limit::EventBytes => MAX_PAYLOAD_BYTES as u32,
+            // Every window at once: main, the inspector and every worker.
+            Limit::AudienceWindows => Limit::OpenWorkers.bound() + 2,
+            Limit::PendingPings => 4,
+            Limit::PingDelayMs => 60_000,
+            Limit::JobsPerWindow => 2,
+            Limit::JobSteps => 1_000,
+            Limit::ShortestStepMs => 20,
+            Limit::LongestStepMs => 5_000,
+            Limit::OpenWorkers => 16,
+            Limit::WorkerNumber => MAX_WORKER,
+            Limit::HeldEvents => 256,
+        }
+    }
+
+    /// The limit's name, as in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Limit::MessageChars => "message_chars",
+            Limit::NameChars => "name_chars",
+            Limit::PingNoteChars => "ping_note_chars",
+            Limit::CoreNoteChars => "core_note_chars",
+            Limit::EventBytes => "event_bytes",
+            Limit::AudienceWindows => "audience_windows",
+            Limit::PendingPings => "pending_pings",
+            Limit::PingDelayMs => "ping_delay_ms",
+            Limit::JobsPerWindow => "jobs_per_window",
+            Limit::JobSteps => "job_steps",
+            Limit::ShortestStepMs => "shortest_step_ms",
+            Limit::LongestStepMs => "longest_step_ms",
+            Limit::OpenWorkers => "open_workers",
+            Limit::WorkerNumber => "worker_number",
+            Limit::HeldEvents => "held_events",
+        }
+    }
+
+    /// `Ok` when `value` is within a maximum; else the error naming this limit.
+    pub fn check(self, value: usize) -> Result<(), AppError> {
+        let bound = self.bound();
+        if value > bound as usize {
+            return Err(self.reached(format!(
+                "{value} is over the limit {} of {bound}",
+                self.name()
+            )));
+        }
+        Ok(())
+    }
+
+    /// `Ok` when `value` is at least a minimum; else the error naming this limit.
+    pub fn check_at_least(self, value: usize) -> Result<(), AppError> {
+        let bound = self.bound();
+        if value < bound as usize {
+            return Err(self.reached(format!(
+                "{value} is under the limit {} of {bound}",
+                self.name()
+            )));
+        }
+        Ok(())
+    }
+
+    /// The error for this limit, with `message` for people.
+    pub fn reached(self, message: impl Into<String>) -> AppError {
+        AppError::LimitReached {
+            message: message.into(),
+            limit: self,
+            bound: self.bound(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_json_and_all_is_complete() {
+        for limit in Limit::ALL {
+            assert_eq!(serde_json::to_value(limit).unwrap(), limit.name());
+        }
+        let mut names: Vec<_> = Limit::ALL.iter().map(|l| l.name()).collect();
+        names.dedup();
+        assert_eq!(names.len(), Limit::ALL.len());
+    }
+
+    #[test]
+    fn checks_name_the_limit_and_its_bound() {
+        assert_eq!(Limit::NameChars.check(64), Ok(()));
+        let over = Limit::NameChars.check(65).unwrap_err();
+        assert_eq!(
+            serde_json::to_value(&over).unwrap(),
+            serde_json::json!({
+                "kind": "limit_reached",
+                "message": "65 is over the limit name_chars of 64",
+                "limit": "name_chars",
+                "bound": 64,
+            })
+        );
+        assert_eq!(Limit::ShortestStepMs.check_at_least(20), Ok(()));
+        assert_eq!(
+            Limit::ShortestStepMs.check_at_least(0).unwrap_err().kind(),
+            "limit_reached"
+        );
+    }
+}
