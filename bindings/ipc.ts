@@ -18,11 +18,11 @@ export const commands = {
 	 */
 	pingLater: (delayMs: number, note: string) => typedError<PingScheduled, AppError>(__TAURI_INVOKE("ping_later", { delayMs, note })),
 	/**
-	 * Announces that the calling page has registered its listeners: events held for it are
-	 * delivered now, in order, followed by the current window list; later events go straight
-	 * through.
+	 * Announces that the calling page has registered its listeners, and hands over `inbox`, the
+	 * page's own Channel for private events: events held for it are delivered now, in order,
+	 * followed by the current window list; later events go straight through.
 	 */
-	windowReady: () => typedError<ReadyReport, AppError>(__TAURI_INVOKE("window_ready")),
+	windowReady: (inbox: Channel<Delivery>) => typedError<ReadyReport, AppError>(__TAURI_INVOKE("window_ready", { inbox })),
 	/**
 	 * Opens the next worker, `worker-1`, `worker-2`, ... up to `worker-9999`, at most 16 at once;
 	 * numbers are not reused while the app runs, so a label never names two windows.
@@ -30,10 +30,14 @@ export const commands = {
 	openWorker: () => typedError<WindowLabel, AppError>(__TAURI_INVOKE("open_worker")),
 	/** Opens the inspector, or brings it forward if it is open. */
 	openInspector: () => typedError<WindowLabel, AppError>(__TAURI_INVOKE("open_inspector")),
-	/** Closes a worker or the inspector. `main` cannot be closed this way. */
+	/** Closes a window. Closing `main` quits the app, as when the user closes it. */
 	closeWindow: (label: WindowLabel) => typedError<null, AppError>(__TAURI_INVOKE("close_window", { label })),
-	/** Sends `text` to `audience`. Fails, sending nothing, if it names a closed window. */
-	sendMessage: (audience: Audience, text: string) => typedError<Sent, AppError>(__TAURI_INVOKE("send_message", { audience, text })),
+	/**
+	 * Sends `text` to `audience` by `transport`: `"event"` (Tauri's routing, which any page
+	 * allowed to listen can overhear) or `"channel"` (each window's own Channel, private to it).
+	 * Fails, sending nothing, if it names a closed window.
+	 */
+	sendMessage: (audience: Audience, text: string, transport: Transport) => typedError<Sent, AppError>(__TAURI_INVOKE("send_message", { audience, text, transport })),
 	/** Sends `text` to `main`: the one message a worker may send. */
 	replyToMain: (text: string) => typedError<Sent, AppError>(__TAURI_INVOKE("reply_to_main", { text })),
 	/**
@@ -133,6 +137,17 @@ export type DelayedPong = {
 	note: string,
 	/** The delay the caller asked for. */
 	delayMs: number,
+};
+
+/** One event over a window's own Channel. */
+export type Delivery = {
+	/** The event's name. */
+	name: string,
+	/**
+	 * Its payload: the JSON of the event named by `name` (the page's dispatcher gives it that
+	 * event's type).
+	 */
+	payload: unknown,
 };
 
 /**
@@ -335,6 +350,8 @@ atMs: number;
 name: string; 
 /** Who it was for. */
 audience: Audience; 
+/** How it travelled: Tauri's `emit_to`, or each window's own Channel. */
+transport: Transport; 
 /** Windows it was emitted to at once. */
 emitted: WindowLabel[]; 
 /** Windows not ready yet, for which it is held. */
@@ -353,6 +370,13 @@ atMs: number;
 name: string; 
 /** Why. */
 reason: string };
+
+/** How an event travels to a window. */
+export type Transport = 
+/** Tauri's `emit_to`: routed to the window, but a page with raw IPC access can listen in. */
+"event" | 
+/** The window's own Channel: private to its page. */
+"channel";
 
 /** The label of one of Switchboard's windows. */
 export type WindowLabel = "main" | "inspector" | `worker-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | `worker-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | `worker-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | `worker-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;

@@ -21,6 +21,9 @@ app.innerHTML = `
     <button id="send-selected">To ticked</button>
     <button id="send-workers">To workers</button>
     <button id="send-all">To all</button>
+    <label title="Over each window's own Channel: no other page can overhear it. Unticked: Tauri's emit_to, which routes but does not hide.">
+      <input id="private" type="checkbox"> private
+    </label>
     <output id="send-out"></output>
     <div>
       <button id="send-note">Note to ticked (JS to JS)</button>
@@ -64,7 +67,8 @@ function paintWindows(open: WindowLabel[]): void {
 }
 
 async function send(audience: Audience): Promise<void> {
-  const result = await commands.sendMessage(audience, inputValue("message"));
+  const transport = byId<HTMLInputElement>("private").checked ? "channel" : "event";
+  const result = await commands.sendMessage(audience, inputValue("message"), transport);
   show("send-out", result, (s) =>
     [
       `emitted to ${s.emitted.join(", ") || "none"}`,

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 use switchboard_events::Event;
 use switchboard_events::{CoreNoteAck, CounterChanged, DelayedPong, InboxMessage, WindowsChanged};
-use tauri::Emitter;
+use tauri::{Emitter, Listener};
 
 use switchboard_commands::Limit;
 
@@ -43,7 +43,7 @@ fn one_some_workers_all_reach_exactly_their_windows() {
         t.ok(
             "main",
             "send_message",
-            json!({ "audience": audience, "text": text }),
+            json!({ "audience": audience, "text": text, "transport": "event" }),
         )
     };
 
@@ -112,7 +112,7 @@ fn a_closed_or_unknown_target_is_an_error_and_nothing_is_sent() {
     let t = four_windows();
     let inbox = Inboxes::listen::<InboxMessage>(&t, &ALL);
     let error = t
-        .invoke("main", "send_message", json!({ "audience": { "to": "some", "labels": ["worker-1", "worker-9"] }, "text": "x" }))
+        .invoke("main", "send_message", json!({ "audience": { "to": "some", "labels": ["worker-1", "worker-9"] }, "text": "x", "transport": "event" }))
         .unwrap_err();
     assert_eq!(
         error,
@@ -152,7 +152,7 @@ fn events_for_a_loading_window_are_held_then_delivered_in_order() {
         let sent = t.ok(
             "main",
             "send_message",
-            json!({ "audience": { "to": "one", "label": worker }, "text": format!("m{i}") }),
+            json!({ "audience": { "to": "one", "label": worker }, "text": format!("m{i}"), "transport": "event" }),
         );
         assert_eq!(
             sent,
@@ -175,7 +175,7 @@ fn events_for_a_loading_window_are_held_then_delivered_in_order() {
     let sent = t.ok(
         "main",
         "send_message",
-        json!({ "audience": { "to": "all" }, "text": "late" }),
+        json!({ "audience": { "to": "all" }, "text": "late", "transport": "event" }),
     );
     assert_eq!(
         sent,
@@ -193,7 +193,7 @@ fn the_page_starting_to_load_keeps_what_is_held_and_a_reload_holds_again() {
         t.ok(
             "main",
             "send_message",
-            json!({ "audience": { "to": "one", "label": worker }, "text": text }),
+            json!({ "audience": { "to": "one", "label": worker }, "text": text, "transport": "event" }),
         )
     };
     send("before the page loads");
@@ -221,13 +221,13 @@ fn a_closed_window_gets_nothing_and_sending_to_it_is_an_error() {
     let error = t.error_kind(
         "main",
         "send_message",
-        json!({ "audience": { "to": "one", "label": "worker-1" }, "text": "x" }),
+        json!({ "audience": { "to": "one", "label": "worker-1" }, "text": "x", "transport": "event" }),
     );
     assert_eq!(error, "window_not_found");
     let sent = t.ok(
         "main",
         "send_message",
-        json!({ "audience": { "to": "workers" }, "text": "workers" }),
+        json!({ "audience": { "to": "workers" }, "text": "workers", "transport": "event" }),
     );
     assert_eq!(
         sent,
@@ -245,7 +245,7 @@ fn a_loading_window_holds_up_to_its_limit_and_only_the_latest_state() {
         t.ok(
             "main",
             "send_message",
-            json!({ "audience": { "to": "one", "label": worker }, "text": text }),
+            json!({ "audience": { "to": "one", "label": worker }, "text": text, "transport": "event" }),
         )
     };
     let limit = Limit::HeldEvents.bound();
@@ -435,4 +435,67 @@ fn a_malformed_note_is_refused_and_later_notes_still_arrive() {
     )
     .unwrap();
     eventually("the second ack", || acks.of("main").len() == 2);
+}
+
+/// The private path: over each window's own Channel, a message reaches its window and nothing
+/// else, not even a listener that hears every event (as a page with raw IPC access can make).
+/// The same message over `emit_to` is overheard.
+#[test]
+fn a_private_message_reaches_only_its_window_while_an_event_is_overheard() {
+    let t = four_windows();
+    let overheard = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = overheard.clone();
+    t.app.listen_any(InboxMessage::NAME, move |event| {
+        log.lock().unwrap().push(event.payload().to_owned());
+    });
+    let inbox = Inboxes::listen::<InboxMessage>(&t, &ALL);
+    let send = |transport: &str, text: &str| {
+        t.ok(
+            "main",
+            "send_message",
+            json!({ "audience": { "to": "one", "label": "worker-1" }, "text": text, "transport": transport }),
+        )
+    };
+
+    let sent = send("channel", "for worker-1 alone");
+    assert_eq!(sent["emitted"], json!(["worker-1"]));
+    let private = t.private_inbox("worker-1");
+    assert_eq!(private.len(), 1, "{private:?}");
+    assert_eq!(private[0].0, "inbox-message");
+    assert_eq!(private[0].1["text"], "for worker-1 alone");
+    for label in ["main", "inspector", "worker-2"] {
+        assert!(t.private_inbox(label).is_empty(), "{label}");
+    }
+    assert!(
+        overheard.lock().unwrap().is_empty(),
+        "no event was emitted at all"
+    );
+    assert!(inbox.counts().iter().all(|(_, n)| *n == 0));
+
+    send("event", "routed, not private");
+    assert_eq!(
+        overheard.lock().unwrap().len(),
+        1,
+        "a listener of its own hears it"
+    );
+    assert_eq!(inbox.of("worker-1").len(), 1);
+}
+
+/// Held for a loading window, a private message keeps its transport when flushed.
+#[test]
+fn a_held_private_message_is_flushed_over_the_channel() {
+    let t = start();
+    t.ready("main");
+    let worker = t.open_worker();
+    let to = json!({ "to": "one", "label": worker });
+    let sent = t.ok(
+        "main",
+        "send_message",
+        json!({ "audience": to, "text": "early", "transport": "channel" }),
+    );
+    assert_eq!(sent["held"], json!([worker]));
+    t.ready(&worker);
+    let private = t.private_inbox(&worker);
+    assert_eq!(private.len(), 1, "{private:?}");
+    assert_eq!(private[0].1["text"], "early");
 }

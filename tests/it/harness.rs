@@ -14,6 +14,9 @@ use tauri::{
     App, Listener, Manager, WebviewWindow,
 };
 
+/// The channel id every test page gives `window_ready` as its private inbox.
+pub const INBOX: u32 = 900;
+
 /// What channels sent, by (window label, channel id).
 pub type ChannelLog = Arc<Mutex<HashMap<(String, u32), Vec<Value>>>>;
 
@@ -83,9 +86,22 @@ impl TestApp {
             .to_owned()
     }
 
-    /// Announces `label` ready, as its page does once its listeners are registered.
+    /// Announces `label` ready, as its page does once its listeners are registered, with
+    /// channel [`INBOX`] as its private inbox.
     pub fn ready(&self, label: &str) -> Value {
-        self.ok(label, "window_ready", json!({}))
+        self.ok(
+            label,
+            "window_ready",
+            json!({ "inbox": format!("__CHANNEL__:{INBOX}") }),
+        )
+    }
+
+    /// What window `label` received over its private inbox, as `(event name, payload)`.
+    pub fn private_inbox(&self, label: &str) -> Vec<(String, Value)> {
+        self.channel(label, INBOX)
+            .into_iter()
+            .map(|d| (d["name"].as_str().unwrap().to_owned(), d["payload"].clone()))
+            .collect()
     }
 
     /// Opens a worker from main and returns its label.

@@ -87,7 +87,7 @@ fn an_audience_names_each_window_once_and_no_more_windows_than_can_be_open() {
     let sent = t.ok(
         "main",
         "send_message",
-        json!({ "audience": { "to": "some", "labels": copies }, "text": "once" }),
+        json!({ "audience": { "to": "some", "labels": copies }, "text": "once", "transport": "event" }),
     );
     assert_eq!(sent["emitted"], json!(["main"]));
     let many: Vec<String> = (1..=19).map(|n| format!("worker-{n}")).collect();
@@ -95,7 +95,7 @@ fn an_audience_names_each_window_once_and_no_more_windows_than_can_be_open() {
         .invoke(
             "main",
             "send_message",
-            json!({ "audience": { "to": "some", "labels": many }, "text": "x" }),
+            json!({ "audience": { "to": "some", "labels": many }, "text": "x", "transport": "event" }),
         )
         .unwrap_err();
     assert_eq!(limit_of(refused), "audience_windows");
@@ -118,7 +118,8 @@ fn concurrent_senders_reach_a_window_in_sequence_order() {
             scope.spawn(move || {
                 for i in 0..each {
                     let to = json!({ "to": "one", "label": worker });
-                    let args = json!({ "audience": to, "text": format!("m{i}") });
+                    let args =
+                        json!({ "audience": to, "text": format!("m{i}"), "transport": "event" });
                     invoke_on(&main, "send_message", args).unwrap();
                 }
             });

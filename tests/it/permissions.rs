@@ -18,7 +18,10 @@ fn args(command: &str) -> Value {
         "counter_add" => json!({ "delta": 0 }),
         "ping_later" => json!({ "delayMs": 0, "note": "n" }),
         "close_window" => json!({ "label": "worker-99" }),
-        "send_message" => json!({ "audience": { "to": "one", "label": "main" }, "text": "m" }),
+        "send_message" => {
+            json!({ "audience": { "to": "one", "label": "main" }, "text": "m", "transport": "event" })
+        }
+        "window_ready" => json!({ "inbox": "__CHANNEL__:3" }),
         "reply_to_main" => json!({ "text": "r" }),
         "start_job" => json!({ "steps": 1, "stepMs": 20, "onUpdate": "__CHANNEL__:1" }),
         "cancel_job" => json!({ "job": 999 }),

@@ -32,7 +32,9 @@ export async function windowLabels(): Promise<void> {
   const audience: Audience = { to: "some", labels: ok };
   // @ts-expect-error a wrong label inside an audience
   const wrong: Audience = { to: "one", label: "mian" };
-  await commands.sendMessage(audience, "x");
+  await commands.sendMessage(audience, "x", "channel");
+  // @ts-expect-error a transport that does not exist
+  await commands.sendMessage(audience, "x", "carrier-pigeon");
   await sendNote("worker-3", "hi");
   // @ts-expect-error a JS-to-JS note to a label that cannot exist
   await sendNote("worker", "hi");

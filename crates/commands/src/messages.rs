@@ -5,7 +5,12 @@ use std::sync::atomic::AtomicU32;
 use switchboard_events::{Audience, InboxMessage, WindowLabel};
 use tauri::{Runtime, State};
 
-use crate::{ids, limits::Limit, outbox::Sent, AppError, Call, Outbox};
+use crate::{
+    ids,
+    limits::Limit,
+    outbox::{Sent, Transport},
+    AppError, Call, Outbox,
+};
 
 /// Numbers messages; one sequence for the whole app, so order is visible across senders.
 #[derive(Debug, Default)]
@@ -50,12 +55,13 @@ fn send<R: Runtime>(
     outbox: &Outbox,
     audience: Audience,
     text: String,
+    transport: Transport,
 ) -> Result<Sent, AppError> {
     let draft = compose(call.caller, audience, text)?;
     let audience = draft.audience.clone();
     // Numbered under the Outbox's lock, so that sequence order is sending order for every
     // sender at once.
-    outbox.send_with(&call.app, &audience, || {
+    outbox.send_with(&call.app, &audience, transport, || {
         Ok(InboxMessage {
             seq: seq.next()?,
             ..draft
@@ -63,7 +69,9 @@ fn send<R: Runtime>(
     })
 }
 
-/// Sends `text` to `audience`. Fails, sending nothing, if it names a closed window.
+/// Sends `text` to `audience` by `transport`: `"event"` (Tauri's routing, which any page
+/// allowed to listen can overhear) or `"channel"` (each window's own Channel, private to it).
+/// Fails, sending nothing, if it names a closed window.
 #[tauri::command]
 #[specta::specta]
 pub async fn send_message<R: Runtime>(
@@ -72,8 +80,9 @@ pub async fn send_message<R: Runtime>(
     outbox: State<'_, Outbox>,
     audience: Audience,
     text: String,
+    transport: Transport,
 ) -> Result<Sent, AppError> {
-    call.run(|call| send(call, &seq, &outbox, audience, text))
+    call.run(|call| send(call, &seq, &outbox, audience, text, transport))
 }
 
 /// Sends `text` to `main`: the one message a worker may send.
@@ -88,7 +97,7 @@ pub async fn reply_to_main<R: Runtime>(
     let main = Audience::One {
         label: WindowLabel::Main,
     };
-    call.run(|call| send(call, &seq, &outbox, main, text))
+    call.run(|call| send(call, &seq, &outbox, main, text, Transport::Event))
 }
 
 #[cfg(test)]

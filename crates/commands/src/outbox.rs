@@ -7,16 +7,23 @@
 //! moment its page starts loading until the page calls `window_ready`; events for it meanwhile
 //! are queued and flushed, in order, by that call. Sends and flushes happen under one lock, so
 //! nothing overtakes a held event.
+//!
+//! Two transports reach a window. [`Transport::Event`] is Tauri's `emit_to`: routing only, since
+//! any page allowed to listen can register a listener that hears other windows' events
+//! (docs/tauri-behaviour.md#routing-not-access), and it costs main-thread work in every window
+//! listening to that event name (docs/tauri-behaviour.md#emit-to-costs-every-window).
+//! [`Transport::Channel`] is the window's own `ipc::Channel`, which its page hands over in
+//! `window_ready`: only that page receives it, whatever any other page does.
 
 use std::{
     collections::{BTreeMap, VecDeque},
     sync::Mutex,
 };
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use specta::Type;
 use switchboard_events::{Audience, Broadcast, Event, Targeted, WindowLabel};
-use tauri::{Emitter, EventTarget, Manager, Runtime};
+use tauri::{ipc::Channel, Emitter, EventTarget, Manager, Runtime};
 
 use crate::{limits::Limit, trace::Trace, AppError};
 
@@ -34,9 +41,40 @@ pub struct Sent {
     pub not_held: Vec<WindowLabel>,
 }
 
+/// How an event travels to a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Transport {
+    /// Tauri's `emit_to`: routed to the window, but a page with raw IPC access can listen in.
+    Event,
+    /// The window's own Channel: private to its page.
+    Channel,
+}
+
+/// One event over a window's own Channel.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Delivery {
+    /// The event's name.
+    pub name: String,
+    /// Its payload: the JSON of the event named by `name` (the page's dispatcher gives it that
+    /// event's type).
+    #[specta(type = Unknown)]
+    pub payload: serde_json::Value,
+}
+
+/// TypeScript's `unknown`, for a payload whose type depends on another field.
+struct Unknown;
+
+impl specta::Type for Unknown {
+    fn definition(_: &mut specta::Types) -> specta::datatype::DataType {
+        specta::datatype::DataType::Reference(specta_typescript::define("unknown"))
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Held {
     name: &'static str,
+    transport: Transport,
     /// Only the latest of these matters (the window list, the counter): holding a newer one
     /// replaces the older, and such events do not count against the limit.
     latest_only: bool,
@@ -60,16 +98,16 @@ fn hold(queue: &mut VecDeque<Held>, item: Held) -> bool {
     true
 }
 
-#[derive(Debug)]
 enum Readiness {
-    Ready,
+    /// Its page listens; events over its Channel go to `inbox`.
+    Ready(Channel<Delivery>),
     Loading(VecDeque<Held>),
     /// Closed: kept so that a send racing the close fails instead of queueing for nobody.
     Closed,
 }
 
 /// The delivery state of every window, managed as Tauri state.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Outbox {
     windows: Mutex<BTreeMap<WindowLabel, Readiness>>,
 }
@@ -85,15 +123,26 @@ pub fn open_windows<R: Runtime>(app: &impl Manager<R>) -> Vec<WindowLabel> {
     open
 }
 
-/// Emits one event to one window. A failure (the window vanished mid-send) is logged and
-/// reported as not emitted; it does not stop the others.
-fn emit<R: Runtime>(app: &impl Emitter<R>, label: WindowLabel, held: &Held) -> bool {
-    // `labeled` reaches window, webview and webview-window listeners of that label alone.
-    let emitted = app.emit_to(
-        EventTarget::labeled(label.to_string()),
-        held.name,
-        &held.payload,
-    );
+/// Emits one event to one window, by its transport. A failure (the window vanished mid-send) is
+/// logged and reported as not emitted; it does not stop the others.
+fn emit<R: Runtime>(
+    app: &impl Emitter<R>,
+    label: WindowLabel,
+    inbox: &Channel<Delivery>,
+    held: &Held,
+) -> bool {
+    let emitted = match held.transport {
+        // `labeled` reaches window, webview and webview-window listeners of that label alone.
+        Transport::Event => app.emit_to(
+            EventTarget::labeled(label.to_string()),
+            held.name,
+            &held.payload,
+        ),
+        Transport::Channel => inbox.send(Delivery {
+            name: held.name.to_owned(),
+            payload: held.payload.clone(),
+        }),
+    };
     if let Err(e) = &emitted {
         eprintln!("switchboard: `{}` not emitted to {label}: {e}", held.name);
     }
@@ -126,25 +175,31 @@ impl Outbox {
         }
     }
 
-    /// Marks `label` ready and delivers what was held for it, in order. Returns how many.
+    /// Marks `label` ready, with `inbox` as its private Channel, and delivers what was held for
+    /// it, in order. Returns how many.
     pub fn ready<R: Runtime>(
         &self,
         app: &impl Emitter<R>,
         label: WindowLabel,
+        inbox: Channel<Delivery>,
     ) -> Result<u32, AppError> {
         let mut windows = self.lock();
+        let ready = Readiness::Ready(inbox.clone());
         let held = match windows.get_mut(&label) {
             Some(Readiness::Closed) => return Err(AppError::window_not_found(label)),
-            Some(state) => std::mem::replace(state, Readiness::Ready),
+            Some(state) => std::mem::replace(state, ready),
             None => {
-                windows.insert(label, Readiness::Ready);
+                windows.insert(label, ready);
                 return Ok(0);
             }
         };
         let Readiness::Loading(queue) = held else {
             return Ok(0);
         };
-        Ok(queue.iter().filter(|item| emit(app, label, item)).count() as u32)
+        Ok(queue
+            .iter()
+            .filter(|item| emit(app, label, &inbox, item))
+            .count() as u32)
     }
 
     /// Sends a targeted `event` to `audience`. Fails, sending nothing, if the audience names a
@@ -155,7 +210,7 @@ impl Outbox {
         M: Manager<R> + Emitter<R>,
         E: Targeted,
     {
-        self.deliver::<R, M, E>(app, audience, || to_json(event))
+        self.deliver::<R, M, E>(app, audience, Transport::Event, || to_json(event))
     }
 
     /// Sends a broadcast `event` to every open window.
@@ -165,16 +220,17 @@ impl Outbox {
         M: Manager<R> + Emitter<R>,
         E: Broadcast,
     {
-        self.deliver::<R, M, E>(app, &Audience::All, || to_json(event))
+        self.deliver::<R, M, E>(app, &Audience::All, Transport::Event, || to_json(event))
     }
 
-    /// Sends a targeted event that `make` builds once the audience is known to be open, under
-    /// the same lock as every send: whatever `make` numbers is numbered in sending order, and
-    /// a send that fails takes no number.
+    /// Sends a targeted event by `transport`, built by `make` once the audience is known to be
+    /// open, under the same lock as every send: whatever `make` numbers is numbered in sending
+    /// order, and a send that fails takes no number.
     pub fn send_with<R, M, E>(
         &self,
         app: &M,
         audience: &Audience,
+        transport: Transport,
         make: impl FnOnce() -> Result<E, AppError>,
     ) -> Result<Sent, AppError>
     where
@@ -182,7 +238,7 @@ impl Outbox {
         M: Manager<R> + Emitter<R>,
         E: Targeted,
     {
-        self.deliver::<R, M, E>(app, audience, || to_json(&make()?))
+        self.deliver::<R, M, E>(app, audience, transport, || to_json(&make()?))
     }
 
     /// Sends event `E`, whose payload `payload` makes once the targets are known to be open.
@@ -190,6 +246,7 @@ impl Outbox {
         &self,
         app: &M,
         audience: &Audience,
+        transport: Transport,
         payload: impl FnOnce() -> Result<serde_json::Value, AppError>,
     ) -> Result<Sent, AppError>
     where
@@ -218,6 +275,7 @@ impl Outbox {
             bytes = payload.to_string().len();
             let item = Held {
                 name: E::NAME,
+                transport,
                 latest_only: E::LATEST_ONLY,
                 payload,
             };
@@ -228,8 +286,8 @@ impl Outbox {
                     .entry(label)
                     .or_insert_with(|| Readiness::Loading(VecDeque::new()))
                 {
-                    Readiness::Ready => {
-                        if emit(app, label, &item) {
+                    Readiness::Ready(inbox) => {
+                        if emit(app, label, inbox, &item) {
                             sent.emitted.push(label);
                         }
                     }
@@ -245,7 +303,7 @@ impl Outbox {
             }
         }
         if let Some(trace) = app.try_state::<Trace>() {
-            trace.event(E::NAME, audience, &sent, bytes);
+            trace.event(E::NAME, audience, transport, &sent, bytes);
         }
         Ok(sent)
     }

@@ -196,6 +196,7 @@ mod tests {
                 at_ms: 6,
                 name: "inbox-message".into(),
                 audience: Audience::Workers,
+                transport: crate::outbox::Transport::Event,
                 emitted: vec![],
                 not_held: vec![],
                 held: vec![],

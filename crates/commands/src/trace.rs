@@ -12,7 +12,11 @@ use specta::Type;
 use switchboard_events::{Audience, WindowLabel};
 use tauri::{ipc::Channel, Manager, State};
 
-use crate::{outbox::Sent, report::TraceReport, AppError, Call};
+use crate::{
+    outbox::{Sent, Transport},
+    report::TraceReport,
+    AppError, Call,
+};
 
 /// How many entries the trace keeps for late subscribers and exports.
 pub const CAPACITY: usize = 500;
@@ -48,6 +52,8 @@ pub enum TraceEntry {
         name: String,
         /// Who it was for.
         audience: Audience,
+        /// How it travelled: Tauri's `emit_to`, or each window's own Channel.
+        transport: Transport,
         /// Windows it was emitted to at once.
         emitted: Vec<WindowLabel>,
         /// Windows not ready yet, for which it is held.
@@ -111,12 +117,20 @@ impl Trace {
     }
 
     /// Records an event sent by Rust, and what became of it.
-    pub fn event(&self, name: &str, audience: &Audience, sent: &Sent, bytes: usize) {
+    pub fn event(
+        &self,
+        name: &str,
+        audience: &Audience,
+        transport: Transport,
+        sent: &Sent,
+        bytes: usize,
+    ) {
         self.push(|id, at_ms| TraceEntry::Event {
             id,
             at_ms,
             name: name.to_owned(),
             audience: audience.clone(),
+            transport,
             emitted: sent.emitted.clone(),
             held: sent.held.clone(),
             not_held: sent.not_held.clone(),

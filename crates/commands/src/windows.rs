@@ -12,10 +12,16 @@ use serde::Serialize;
 use specta::Type;
 use switchboard_events::{Audience, WindowLabel, WindowsChanged};
 
-use crate::limits::Limit;
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{ipc::Channel, AppHandle, Manager, Runtime, State};
 
-use crate::{jobs::Jobs, outbox::open_windows, ping::Pings, trace::Trace, AppError, Call, Outbox};
+use crate::{
+    jobs::Jobs,
+    limits::Limit,
+    outbox::{open_windows, Delivery},
+    ping::Pings,
+    trace::Trace,
+    AppError, Call, Outbox,
+};
 
 /// Builds the window for a label.
 type Build<R> = Box<dyn Fn(&AppHandle<R>, WindowLabel) -> tauri::Result<()> + Send + Sync>;
@@ -90,17 +96,18 @@ pub struct ReadyReport {
     pub flushed: u32,
 }
 
-/// Announces that the calling page has registered its listeners: events held for it are
-/// delivered now, in order, followed by the current window list; later events go straight
-/// through.
+/// Announces that the calling page has registered its listeners, and hands over `inbox`, the
+/// page's own Channel for private events: events held for it are delivered now, in order,
+/// followed by the current window list; later events go straight through.
 #[tauri::command]
 #[specta::specta]
 pub async fn window_ready<R: Runtime>(
     call: Call<R>,
     outbox: State<'_, Outbox>,
+    inbox: Channel<Delivery>,
 ) -> Result<ReadyReport, AppError> {
     call.run(|call| {
-        let flushed = outbox.ready(&call.app, call.caller)?;
+        let flushed = outbox.ready(&call.app, call.caller, inbox)?;
         // Last, so that whatever list was held, the page ends with the current one.
         let open = WindowsChanged {
             open: open_windows(&call.app),
@@ -156,16 +163,11 @@ pub async fn open_inspector<R: Runtime>(
     })
 }
 
-/// Closes a worker or the inspector. `main` cannot be closed this way.
+/// Closes a window. Closing `main` quits the app, as when the user closes it.
 #[tauri::command]
 #[specta::specta]
 pub async fn close_window<R: Runtime>(call: Call<R>, label: WindowLabel) -> Result<(), AppError> {
     call.run(|call| {
-        if label == WindowLabel::Main {
-            return Err(AppError::forbidden(
-                "main is closed by the user, not by a command",
-            ));
-        }
         match call.app.get_webview_window(&label.to_string()) {
             // `destroy` rather than `close`: no close-request round trip to a page that may
             // be busy. The app's window-event hook forgets it and announces the change.

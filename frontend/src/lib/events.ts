@@ -6,16 +6,21 @@
 //! - {@link sendNote} / {@link emitTo}: a page-to-page event to one window, by typed label.
 //! - {@link emitToCore}: a page-to-Rust event, to Rust alone (no page listener hears it).
 //!
+//! Rust reaches a page two ways, and {@link listenHere} hears both: Tauri's `emit_to`
+//! (routing: a page with raw IPC access can overhear it) and the page's own Channel, handed to
+//! Rust by {@link announceReady} (private: only this page receives it).
+//!
 //! There is no unlisten: Tauri's removes listener ids from every window
 //! (docs/tauri-behaviour.md#unlisten-is-global), so no page is granted it, and a page's
 //! listeners live as long as the page. A page calls {@link announceReady} once its listeners
 //! are registered; Rust holds targeted events until then
 //! (docs/tauri-behaviour.md#lost-before-listening).
 
+import { Channel } from "@tauri-apps/api/core";
 import { emitTo as tauriEmitTo } from "@tauri-apps/api/event";
 import { getCurrentWebviewWindow } from "@tauri-apps/api/webviewWindow";
 import { type EventSpec, events } from "../../../bindings/events";
-import { commands, type ReadyReport } from "../../../bindings/ipc";
+import { commands, type Delivery, type ReadyReport } from "../../../bindings/ipc";
 import { unwrap } from "./ipc";
 import type { WindowLabel } from "./labels";
 import { currentLabel } from "./labels";
@@ -23,8 +28,15 @@ import { currentLabel } from "./labels";
 /** Events a page may listen to: whatever Rust sends, and notes from other pages. */
 export type Heard<T> = EventSpec<T, "broadcast" | "targeted" | "page_to_page">;
 
-/** Listens to `event` in this window only; resolves once Tauri has registered the listener. */
+/** What this page does with each event that comes over its own Channel, by event name. */
+const privateHandlers = new Map<string, ((payload: unknown) => void)[]>();
+
+/** Listens to `event` in this window only, whichever way Rust sends it; resolves once Tauri
+ * has registered the listener. */
 export async function listenHere<T>(event: Heard<T>, handler: (payload: T) => void): Promise<void> {
+  // Over the Channel the payload is the JSON Rust made of this event's type.
+  const fromChannel = (payload: unknown) => handler(payload as T);
+  privateHandlers.set(event.name, [...(privateHandlers.get(event.name) ?? []), fromChannel]);
   await getCurrentWebviewWindow().listen<T>(event.name, (e) => handler(e.payload));
 }
 
@@ -42,9 +54,14 @@ export function emitToCore<T>(event: EventSpec<T, "to_core">, payload: T): Promi
   return tauriEmitTo({ kind: "App" }, event.name, payload);
 }
 
-/** Tells Rust that this page's listeners are registered, so held events may come. */
+/** Tells Rust that this page's listeners are registered, so held events may come, and hands
+ * it this page's private Channel. */
 export function announceReady(): Promise<ReadyReport> {
-  return unwrap(commands.windowReady());
+  const inbox = new Channel<Delivery>();
+  inbox.onmessage = (delivery) => {
+    for (const handle of privateHandlers.get(delivery.name) ?? []) handle(delivery.payload);
+  };
+  return unwrap(commands.windowReady(inbox));
 }
 
 /** Page to page: a note to another window, signed with this window's label. */

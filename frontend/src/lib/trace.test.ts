@@ -21,6 +21,7 @@ describe("describeEntry", () => {
         atMs: 4,
         name: "inbox-message",
         audience: { to: "some", labels: ["worker-1", "worker-2"] },
+        transport: "event",
         emitted: ["worker-1"],
         held: ["worker-2"],
         notHeld: [],
@@ -29,7 +30,7 @@ describe("describeEntry", () => {
     ).toEqual({
       name: "inbox-message",
       subject: "→ worker-1,worker-2",
-      detail: "90 B, held for worker-2",
+      detail: "90 B via event, held for worker-2",
       tone: "event",
     });
     expect(
@@ -39,6 +40,7 @@ describe("describeEntry", () => {
         atMs: 4,
         name: "inbox-message",
         audience: { to: "one", label: "worker-3" },
+        transport: "channel",
         emitted: [],
         held: [],
         notHeld: ["worker-3"],
@@ -47,7 +49,7 @@ describe("describeEntry", () => {
     ).toEqual({
       name: "inbox-message",
       subject: "→ worker-3",
-      detail: "90 B, NOT held (full) for worker-3",
+      detail: "90 B via channel, NOT held (full) for worker-3",
       tone: "error",
     });
     expect(

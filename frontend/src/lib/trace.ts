@@ -38,7 +38,7 @@ export function describeEntry(entry: TraceEntry): Row {
       return {
         name: entry.name,
         subject: `→ ${audienceText(entry.audience)}`,
-        detail: `${entry.bytes} B${held}${full}`,
+        detail: `${entry.bytes} B via ${entry.transport}${held}${full}`,
         tone: entry.notHeld.length ? "error" : "event",
       };
     }
