@@ -257,6 +257,8 @@ export type Limit =
 "open_workers" | 
 /** Highest worker number; numbers are not reused while the app runs. */
 "worker_number" | 
+/** Most trace exports in a minute, so that exports cannot fill the disk. */
+"trace_exports" | 
 /**
  * Most events held for one window that is still loading (state-like events such as the
  * window list and the counter are kept as their latest value and do not count).
@@ -404,7 +406,8 @@ function toRejection<E>(e: unknown): E | Rejection {
     // found"; release builds say only "not allowed by ACL" for both.
     if (/^Command \S+ not found$|Command not found/.test(message)) return { kind: "unknown_command", message };
     if (/\bnot allowed\b/.test(message)) return { kind: "permission_denied", message };
-    if (message.startsWith("invalid args")) return { kind: "invalid_args", message };
+    // A Channel argument that does not decode is reported without the "invalid args" prefix.
+    if (/^invalid (args|channel value)/.test(message)) return { kind: "invalid_args", message };
     return { kind: "ipc_failure", message };
 }
 

@@ -4,7 +4,10 @@
 //!
 //! - `harness`: starting the app, invoking commands as a window, catching events and channels;
 //! - `commands`: every command, ok and error, and the error JSON the frontend sees;
-//! - `delivery`: targeted events reach exactly their windows; the ready hand-off; shared state;
+//! - `delivery`: targeted events reach exactly their windows, over both transports, also in a
+//!   storm; the ready hand-off; shared state;
+//! - `fuzz`: every command against generated hostile arguments, through the real IPC path;
+//! - `limits`: each limit is a typed error; what a page started ends with it;
 //! - `permissions`: the window kind x command matrix, from the command list; the event plugin;
 //! - `registry`: the command and event lists, build.rs's permission files and the bindings
 //!   agree; the drift check fails; the bindings' docs read as TypeScript;
@@ -14,6 +17,7 @@
 
 mod commands;
 mod delivery;
+mod fuzz;
 mod harness;
 mod limits;
 mod permissions;

@@ -45,7 +45,8 @@ function toRejection<E>(e: unknown): E | Rejection {
     // found"; release builds say only "not allowed by ACL" for both.
     if (/^Command \S+ not found$|Command not found/.test(message)) return { kind: "unknown_command", message };
     if (/\bnot allowed\b/.test(message)) return { kind: "permission_denied", message };
-    if (message.startsWith("invalid args")) return { kind: "invalid_args", message };
+    // A Channel argument that does not decode is reported without the "invalid args" prefix.
+    if (/^invalid (args|channel value)/.test(message)) return { kind: "invalid_args", message };
     return { kind: "ipc_failure", message };
 }"#;
 

@@ -42,6 +42,8 @@ pub enum Limit {
     OpenWorkers,
     /// Highest worker number; numbers are not reused while the app runs.
     WorkerNumber,
+    /// Most trace exports in a minute, so that exports cannot fill the disk.
+    TraceExports,
     /// Most events held for one window that is still loading (state-like events such as the
     /// window list and the counter are kept as their latest value and do not count).
     HeldEvents,
@@ -49,7 +51,7 @@ pub enum Limit {
 
 impl Limit {
     /// Every limit, in the README's order.
-    pub const ALL: [Limit; 15] = [
+    pub const ALL: [Limit; 16] = [
         Limit::MessageChars,
         Limit::NameChars,
         Limit::PingNoteChars,
@@ -64,6 +66,7 @@ impl Limit {
         Limit::LongestStepMs,
         Limit::OpenWorkers,
         Limit::WorkerNumber,
+        Limit::TraceExports,
         Limit::HeldEvents,
     ];
 
@@ -85,6 +88,7 @@ impl Limit {
             Limit::LongestStepMs => 5_000,
             Limit::OpenWorkers => 16,
             Limit::WorkerNumber => MAX_WORKER,
+            Limit::TraceExports => 10,
             Limit::HeldEvents => 256,
         }
     }
@@ -106,6 +110,7 @@ impl Limit {
             Limit::LongestStepMs => "longest_step_ms",
             Limit::OpenWorkers => "open_workers",
             Limit::WorkerNumber => "worker_number",
+            Limit::TraceExports => "trace_exports",
             Limit::HeldEvents => "held_events",
         }
     }

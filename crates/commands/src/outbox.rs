@@ -123,6 +123,13 @@ pub fn open_windows<R: Runtime>(app: &impl Manager<R>) -> Vec<WindowLabel> {
     open
 }
 
+/// Drops what is kept for windows that no longer exist. A closed window's tombstone is needed
+/// only while Tauri still lists the window (a send then must fail, not queue); once it is gone
+/// from Tauri's list, sends to it fail anyway. So the map holds at most the windows that exist.
+fn forget_the_gone(windows: &mut BTreeMap<WindowLabel, Readiness>, existing: &[WindowLabel]) {
+    windows.retain(|label, _| existing.contains(label));
+}
+
 /// Emits one event to one window, by its transport. A failure (the window vanished mid-send) is
 /// logged and reported as not emitted; it does not stop the others.
 fn emit<R: Runtime>(
@@ -263,7 +270,9 @@ impl Outbox {
         {
             // Under the lock, so that a close, a ready or another send cannot interleave.
             let mut windows = self.lock();
-            let open: Vec<WindowLabel> = open_windows(app)
+            let existing = open_windows(app);
+            forget_the_gone(&mut windows, &existing);
+            let open: Vec<WindowLabel> = existing
                 .into_iter()
                 .filter(|l| !matches!(windows.get(l), Some(Readiness::Closed)))
                 .collect();
@@ -308,11 +317,56 @@ impl Outbox {
         Ok(sent)
     }
 
+    /// How many windows the Outbox keeps state for.
+    pub fn tracked(&self) -> usize {
+        self.lock().len()
+    }
+
     /// How many events are held for `label` (0 when it is ready or unknown).
     pub fn held_for(&self, label: WindowLabel) -> usize {
         match self.lock().get(&label) {
             Some(Readiness::Loading(queue)) => queue.len(),
             _ => 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use WindowLabel::*;
+
+    #[test]
+    fn state_is_kept_only_for_windows_that_exist() {
+        let mut windows = BTreeMap::new();
+        for n in 1..=100 {
+            windows.insert(Worker(n), Readiness::Closed);
+        }
+        windows.insert(Main, Readiness::Loading(VecDeque::new()));
+        windows.insert(Worker(101), Readiness::Closed);
+        forget_the_gone(&mut windows, &[Main, Worker(101)]);
+        // The tombstone of a window Tauri still lists stays, so a send racing its close fails.
+        assert_eq!(
+            windows.keys().copied().collect::<Vec<_>>(),
+            [Main, Worker(101)]
+        );
+    }
+
+    #[test]
+    fn a_full_queue_refuses_messages_but_keeps_the_latest_state() {
+        let item = |name, latest_only| Held {
+            name,
+            transport: Transport::Event,
+            latest_only,
+            payload: serde_json::Value::Null,
+        };
+        let mut queue = VecDeque::new();
+        for _ in 0..Limit::HeldEvents.bound() {
+            assert!(hold(&mut queue, item("inbox-message", false)));
+        }
+        assert!(!hold(&mut queue, item("inbox-message", false)));
+        assert!(hold(&mut queue, item("counter-changed", true)));
+        assert!(hold(&mut queue, item("counter-changed", true)));
+        assert_eq!(queue.len(), Limit::HeldEvents.bound() as usize + 1);
     }
 }

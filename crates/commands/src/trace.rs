@@ -13,6 +13,7 @@ use switchboard_events::{Audience, WindowLabel};
 use tauri::{ipc::Channel, Manager, State};
 
 use crate::{
+    limits::Limit,
     outbox::{Sent, Transport},
     report::TraceReport,
     AppError, Call,
@@ -88,6 +89,8 @@ struct Inner {
     next_id: u32,
     recent: VecDeque<TraceEntry>,
     subscribers: Vec<(WindowLabel, Channel<TraceEntry>)>,
+    /// When the exports of the last minute were made.
+    exports: VecDeque<Instant>,
 }
 
 impl Default for Trace {
@@ -149,9 +152,11 @@ impl Trace {
     }
 
     /// Sends every kept entry, oldest first, to `channel` of window `window`, then every new
-    /// one as it comes. Returns how many were sent now.
+    /// one as it comes. Returns how many were sent now. A window has one subscription: a new
+    /// one replaces the old, so a page looping this cannot multiply the work of every entry.
     pub fn subscribe(&self, window: WindowLabel, channel: Channel<TraceEntry>) -> u32 {
         let mut inner = self.lock();
+        inner.subscribers.retain(|(w, _)| *w != window);
         let mut sent = 0;
         for entry in &inner.recent {
             if channel.send(entry.clone()).is_err() {
@@ -167,6 +172,24 @@ impl Trace {
     /// to a page that has gone still accepts sends without error.
     pub fn unsubscribe(&self, window: WindowLabel) {
         self.lock().subscribers.retain(|(w, _)| *w != window);
+    }
+
+    /// How many subscriptions there are.
+    pub fn subscribers(&self) -> usize {
+        self.lock().subscribers.len()
+    }
+
+    /// Counts an export for the [`Limit::TraceExports`] limit: at most that many a minute, so
+    /// that a page looping exports cannot fill the disk.
+    pub fn count_export(&self) -> Result<(), AppError> {
+        let mut inner = self.lock();
+        let now = Instant::now();
+        inner
+            .exports
+            .retain(|at| now.duration_since(*at) < Duration::from_secs(60));
+        Limit::TraceExports.check(inner.exports.len() + 1)?;
+        inner.exports.push_back(now);
+        Ok(())
     }
 
     /// The kept entries, oldest first.
@@ -229,9 +252,11 @@ pub async fn export_trace<R: tauri::Runtime>(
     trace: State<'_, Trace>,
 ) -> Result<ExportedTrace, AppError> {
     call.run_async(|call| {
+        let counted = trace.count_export();
         let report = TraceReport::from_entries(&trace.snapshot());
         let dir = call.app.path().app_data_dir().map(|d| d.join("traces"));
         async move {
+            counted?;
             let dir = dir.map_err(AppError::from)?;
             // File work blocks; it runs on the blocking pool, not on the async runtime.
             tauri::async_runtime::spawn_blocking(move || report.write_to(&dir))

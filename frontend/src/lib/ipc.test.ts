@@ -46,6 +46,10 @@ describe("command results", () => {
       "invalid args `name` for command `greet`: invalid type: integer `42`, expected a string",
       "invalid_args",
     ],
+    [
+      "invalid channel value `__CHANNEL__:`, expected a string in the `__CHANNEL__:ID` format",
+      "invalid_args",
+    ],
     ["Command nope not found", "unknown_command"],
     ["nope not allowed on origin [local]. Command not found", "unknown_command"],
     ["something else broke", "ipc_failure"],

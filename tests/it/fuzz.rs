@@ -1,0 +1,258 @@
+//! Property tests through the real IPC path: every command, called from every kind of window
+//! with generated arguments, a mix of malformed bodies and well-typed hostile values. Every
+//! call must answer; every failure must be a typed `AppError` or a rejection the bindings can
+//! classify; no panic; and afterwards the app's tables are still bounded.
+//!
+//! `SWITCHBOARD_FUZZ_CASES` sets the cases per command (10,000 by default). A failing case is
+//! shrunk and its seed kept in `it/fuzz.regressions`, which is replayed first on every run:
+//! commit that file with the fix.
+
+use proptest::{
+    prelude::*,
+    test_runner::{Config, FileFailurePersistence, TestCaseError, TestRunner},
+};
+use serde_json::{json, Map, Value};
+use switchboard_commands::{
+    jobs::Jobs, outbox::open_windows, ping::Pings, trace::Trace, Limit, Outbox, COMMAND_NAMES,
+};
+use switchboard_events::WindowLabel;
+use tauri::Manager;
+
+use crate::harness::{invoke_on, start, TestApp};
+
+const KINDS: [&str; 6] = [
+    "invalid_input",
+    "window_not_found",
+    "not_found",
+    "forbidden",
+    "limit_reached",
+    "internal",
+];
+
+fn cases() -> u32 {
+    std::env::var("SWITCHBOARD_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000)
+}
+
+/// Any JSON at all, a few levels deep.
+fn junk() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(|f| json!(f)),
+        ".{0,40}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+            prop::collection::hash_map("[a-zA-Z_]{0,10}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Text that a hostile page would send: empty, blank, long, odd Unicode.
+fn text() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        ".{0,60}".prop_map(Value::from),
+        Just(json!("")),
+        Just(json!("   ")),
+        (0usize..3_000).prop_map(|n| json!("é".repeat(n))),
+        Just(json!("x".repeat(100_000))),
+    ]
+}
+
+/// Numbers at and around every edge, and numbers that are not integers.
+fn number() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        (0i64..100).prop_map(Value::from),
+        (0i64..70_000).prop_map(Value::from),
+        Just(json!(u32::MAX)),
+        Just(json!(u32::MAX as i64 + 1)),
+        Just(json!(i32::MAX)),
+        Just(json!(i32::MIN)),
+        Just(json!(-1)),
+        any::<i64>().prop_map(Value::from),
+        Just(json!(1.5)),
+    ]
+}
+
+/// Labels: real ones, ones that almost are, and nonsense.
+fn label() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        // Not "main": closing main quits the app, which is tested end to end.
+        Just(json!("inspector")),
+        (0u32..30).prop_map(|n| json!(format!("worker-{n}"))),
+        "(worker-|main|inspector)[0-9a-z. -]{0,6}".prop_map(Value::from),
+        junk(),
+    ]
+}
+
+fn audience() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(json!({ "to": "all" })),
+        Just(json!({ "to": "workers" })),
+        label().prop_map(|l| json!({ "to": "one", "label": l })),
+        prop::collection::vec(label(), 0..30).prop_map(|ls| json!({ "to": "some", "labels": ls })),
+        junk(),
+    ]
+}
+
+fn channel() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        (0u32..1_000).prop_map(|n| json!(format!("__CHANNEL__:{n}"))),
+        "__CHANNEL__:.{0,12}".prop_map(Value::from),
+        junk(),
+    ]
+}
+
+/// Arguments for `command`: mostly its own keys with hostile values, sometimes anything.
+fn args(command: &str) -> BoxedStrategy<Value> {
+    let fields: Vec<(&str, BoxedStrategy<Value>)> = match command {
+        "greet" => vec![("name", text().boxed())],
+        "counter_add" => vec![("delta", number().boxed())],
+        "ping_later" => vec![("delayMs", number().boxed()), ("note", text().boxed())],
+        "close_window" => vec![("label", label().boxed())],
+        "send_message" => vec![
+            ("audience", audience().boxed()),
+            ("text", text().boxed()),
+            (
+                "transport",
+                prop_oneof![Just(json!("event")), Just(json!("channel")), junk()].boxed(),
+            ),
+        ],
+        "reply_to_main" => vec![("text", text().boxed())],
+        "start_job" => vec![
+            ("steps", number().boxed()),
+            ("stepMs", number().boxed()),
+            ("onUpdate", channel().boxed()),
+        ],
+        "cancel_job" => vec![("job", number().boxed())],
+        "fail_with" => vec![(
+            "kind",
+            prop_oneof![
+                Just(json!("invalid_input")),
+                Just(json!("not_found")),
+                Just(json!("forbidden")),
+                Just(json!("panic")),
+                Just(json!("panic_after_await")),
+                junk(),
+            ]
+            .boxed(),
+        )],
+        "subscribe_trace" => vec![("onEntry", channel().boxed())],
+        "window_ready" => vec![("inbox", channel().boxed())],
+        _ => vec![],
+    };
+    let typed = fields
+        .into_iter()
+        .map(|(key, values)| {
+            // Each key may also be missing.
+            prop::option::weighted(0.9, values).prop_map(move |v| (key, v))
+        })
+        .collect::<Vec<_>>()
+        .prop_map(|pairs| {
+            let object: Map<String, Value> = pairs
+                .into_iter()
+                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+                .collect();
+            Value::Object(object)
+        });
+    prop_oneof![4 => typed, 1 => junk()].boxed()
+}
+
+/// The verdict on one answer: fine, or why not.
+fn check_answer(answer: &Result<Value, Value>) -> Result<(), String> {
+    match answer {
+        Ok(_) => Ok(()),
+        // The framework's own rejections, each of which the bindings classify as a kind other
+        // than `ipc_failure` (see `toRejection` in `export.rs`).
+        Err(Value::String(text))
+            if text.contains("not allowed")
+                || text.starts_with("invalid args")
+                || text.starts_with("invalid channel value")
+                || text.contains("not found") =>
+        {
+            Ok(())
+        }
+        Err(Value::Object(error))
+            if error
+                .get("kind")
+                .and_then(Value::as_str)
+                .is_some_and(|k| KINDS.contains(&k))
+                && error.get("message").is_some_and(Value::is_string) =>
+        {
+            Ok(())
+        }
+        Err(other) => Err(format!(
+            "an answer that is neither typed nor classified: {other}"
+        )),
+    }
+}
+
+/// The app's tables stay bounded whatever the pages sent.
+fn check_invariants(t: &TestApp) {
+    let open = open_windows(t.app.handle());
+    assert!(open.contains(&WindowLabel::Main), "{open:?}");
+    let workers = open.iter().filter(|l| l.is_worker()).count();
+    assert!(workers <= Limit::OpenWorkers.bound() as usize, "{open:?}");
+    let outbox = t.app.state::<Outbox>();
+    assert!(
+        outbox.tracked() <= open.len(),
+        "outbox keeps state for gone windows"
+    );
+    let (jobs, pings) = (t.app.state::<Jobs>(), t.app.state::<Pings>());
+    for label in &open {
+        assert!(outbox.held_for(*label) <= Limit::HeldEvents.bound() as usize + 2);
+        assert!(jobs.running_for(*label) <= Limit::JobsPerWindow.bound() as usize);
+        assert!(pings.pending_for(*label) <= Limit::PendingPings.bound() as usize);
+    }
+    assert!(t.app.state::<Trace>().subscribers() <= open.len());
+    let counter = t.ok("main", "counter_get", json!({}));
+    assert!(counter.is_i64(), "{counter}");
+}
+
+fn fuzz(command: &'static str) {
+    let t = start();
+    t.open_worker();
+    t.ok("main", "open_inspector", json!({}));
+    let windows = ["main", "worker-1", "inspector"].map(|l| t.window(l));
+    let mut runner = TestRunner::new(Config {
+        cases: cases(),
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "it/fuzz.regressions",
+        ))),
+        ..Config::default()
+    });
+    // Exports are real files in the app's data folder: remove the ones this run makes.
+    let traces = t.app.path().app_data_dir().unwrap().join("traces");
+    let before = files_in(&traces);
+    let strategy = (0..windows.len(), args(command));
+    let outcome = runner.run(&strategy, |(window, args)| {
+        let answer = invoke_on(&windows[window], command, args);
+        check_answer(&answer).map_err(TestCaseError::fail)
+    });
+    for made in files_in(&traces).difference(&before) {
+        std::fs::remove_file(made).unwrap();
+    }
+    if let Err(failure) = outcome {
+        panic!("{command}: {failure}");
+    }
+    check_invariants(&t);
+}
+
+fn files_in(dir: &std::path::Path) -> std::collections::BTreeSet<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_command_answers_hostile_arguments_with_a_typed_error_and_stays_bounded() {
+    for command in COMMAND_NAMES {
+        fuzz(command);
+    }
+}
