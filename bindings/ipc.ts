@@ -60,6 +60,8 @@ export const commands = {
 	 * the `traces` folder of the app's data folder, readable by the user only.
 	 */
 	exportTrace: () => typedError<ExportedTrace, AppError>(__TAURI_INVOKE("export_trace")),
+	/** The sizes of the core's tables and its memory, for the inspector. */
+	coreStats: () => typedError<CoreStats, AppError>(__TAURI_INVOKE("core_stats")),
 };
 
 /* Types */
@@ -121,6 +123,24 @@ export type CoreNoteAck = {
 	chars: number,
 	/** Notes read since start. */
 	total: number,
+};
+
+/** Sizes of the core's tables, and its memory. */
+export type CoreStats = {
+	/** Windows open. */
+	openWindows: number,
+	/** Windows the Outbox keeps delivery state for. */
+	outboxWindows: number,
+	/** Events held for windows still loading, over all of them. */
+	heldEvents: number,
+	/** Jobs running. */
+	jobs: number,
+	/** Delayed pings waiting. */
+	pings: number,
+	/** Trace subscriptions. */
+	traceSubscribers: number,
+	/** The core process's resident memory in KiB, where the system tells it (Linux). */
+	residentKib: number | null,
 };
 
 /** Rust to pages, broadcast: the shared counter changed. */
@@ -320,8 +340,8 @@ export type Sent = {
 	/** Windows still loading, for which it is held until they are ready. */
 	held: WindowLabel[],
 	/**
-	 * Windows still loading that already hold as many events as they may (the `held_events`
-	 * limit): not sent to them. Send again once they are ready.
+	 * Windows still loading that already hold as many events as they may (a limit of the
+	 * app): not sent to them. Send again once they are ready.
 	 */
 	notHeld: WindowLabel[],
 };

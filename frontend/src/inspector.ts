@@ -12,6 +12,9 @@ byId("app").innerHTML = `
     <button id="export">Export trace</button> <output id="export-out"></output>
     <span id="trace-count" class="muted"></span>
   </section>
+  <section>
+    <button id="stats">Core stats</button> <output id="stats-out"></output>
+  </section>
   <section><h2>Inbox</h2><ul id="inbox" class="log short"></ul></section>
   <table>
     <thead><tr><th>#</th><th>ms</th><th>what</th><th>name</th><th>window / target</th><th>detail</th></tr></thead>
@@ -44,6 +47,21 @@ function add(entry: TraceEntry): void {
 }
 
 async function start(): Promise<void> {
+  onClick("stats", async () =>
+    show("stats-out", await commands.coreStats(), (s) =>
+      [
+        `${s.openWindows} windows open`,
+        `outbox tracks ${s.outboxWindows}`,
+        `${s.heldEvents} held`,
+        `${s.jobs} jobs`,
+        `${s.pings} pings`,
+        `${s.traceSubscribers} trace subscribers`,
+        s.residentKib === null ? "" : `core ${(s.residentKib / 1024).toFixed(1)} MiB resident`,
+      ]
+        .filter(Boolean)
+        .join(", "),
+    ),
+  );
   onClick("export", async () =>
     show("export-out", await commands.exportTrace(), (t) => `${t.entries} entries in ${t.path}`),
   );

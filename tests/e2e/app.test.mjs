@@ -337,6 +337,38 @@ describe("switchboard in the real webview", () => {
     });
   });
 
+  it("open, target at once, close, again and again: every message arrives, the core's tables return to where they were", async () => {
+    await withApp("churn", async (app) => {
+      await openFour(app);
+      const stats = () => app.in("inspector", () => app.rawInvoke("core_stats", {}));
+      const before = (await stats()).ok;
+      const cycles = Number(process.env.SWITCHBOARD_CHURN_CYCLES ?? 10);
+      for (let cycle = 0; cycle < cycles; cycle++) {
+        const label = await app.in("main", async () => {
+          const open = await app.rawInvoke("open_worker", {});
+          const to = { to: "one", label: open.ok };
+          const text = `churn ${cycle}`;
+          const sent = await app.rawInvoke("send_message", {
+            audience: to,
+            text,
+            transport: "channel",
+          });
+          assert.deepEqual(sent.ok?.held, [open.ok], JSON.stringify(sent));
+          return open.ok;
+        });
+        await app.waitForWindows([...FOUR, label]);
+        await app.in(label, () => app.waitText("#inbox", new RegExp(`churn ${cycle}$`)));
+        await app.in("main", () => app.rawInvoke("close_window", { label }));
+        await app.waitForWindows(FOUR);
+      }
+      const after = (await stats()).ok;
+      const tables = ({ residentKib, ...rest }) => rest;
+      assert.deepEqual(tables(after), tables(before));
+      const report = { cycles, before, after };
+      console.log(`churn: ${JSON.stringify(report)}`);
+    });
+  });
+
   it("closing main quits the app, workers and inspector with it", async () => {
     await withApp("closing main", async (app) => {
       await openFour(app);

@@ -137,3 +137,34 @@ fn concurrent_senders_reach_a_window_in_sequence_order() {
         "{out_of_order} arrived after a later number"
     );
 }
+
+/// The inspector can see the core's tables, and they fall back when a page goes.
+#[test]
+fn core_stats_count_what_pages_started_and_what_ended_with_them() {
+    let t = start();
+    let worker = t.open_worker();
+    t.ok("main", "open_inspector", json!({}));
+    for _ in 0..3 {
+        t.ok(
+            &worker,
+            "ping_later",
+            json!({ "delayMs": 60_000, "note": "n" }),
+        );
+    }
+    let job = json!({ "steps": 100, "stepMs": 1_000, "onUpdate": "__CHANNEL__:5" });
+    t.ok(&worker, "start_job", job);
+    let stats = t.ok("inspector", "core_stats", json!({}));
+    assert_eq!(
+        (stats["pings"].as_u64(), stats["jobs"].as_u64()),
+        (Some(3), Some(1))
+    );
+    assert_eq!(stats["openWindows"], 3);
+    on_page_started(t.app.handle(), &worker);
+    let stats = t.ok("inspector", "core_stats", json!({}));
+    assert_eq!(
+        (stats["pings"].as_u64(), stats["jobs"].as_u64()),
+        (Some(0), Some(0)),
+        "{stats}"
+    );
+    assert!(stats["residentKib"].as_u64().unwrap() > 1_000, "{stats}");
+}

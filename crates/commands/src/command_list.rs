@@ -20,4 +20,5 @@ command_list! {
     errors_demo::fail_with: main worker;
     trace::subscribe_trace: inspector;
     trace::export_trace: inspector;
+    stats::core_stats: inspector;
 }

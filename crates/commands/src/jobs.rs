@@ -67,6 +67,11 @@ impl Jobs {
         Ok((id, rx))
     }
 
+    /// How many jobs are running, for every window.
+    pub fn count(&self) -> usize {
+        self.running().len()
+    }
+
     /// How many jobs of `owner` are running.
     pub fn running_for(&self, owner: WindowLabel) -> usize {
         self.running()
@@ -76,12 +81,15 @@ impl Jobs {
     }
 
     /// Stops every job that `owner` started; called when that window closes or reloads.
+    /// They leave the table at once (the task's own removal, when it ends, finds nothing).
     pub fn stop_all_of(&self, owner: WindowLabel) {
-        for (who, stop) in self.running().values() {
-            if *who == owner {
+        self.running().retain(|_, (who, stop)| {
+            let theirs = *who == owner;
+            if theirs {
                 stop.send_replace(true);
             }
-        }
+            !theirs
+        });
     }
 
     /// Asks job `id` to stop; only the window that started it may.

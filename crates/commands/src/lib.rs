@@ -22,6 +22,7 @@ pub mod outbox;
 pub mod ping;
 pub mod registry;
 pub mod report;
+pub mod stats;
 pub mod trace;
 pub mod windows;
 

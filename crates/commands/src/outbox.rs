@@ -36,8 +36,8 @@ pub struct Sent {
     pub emitted: Vec<WindowLabel>,
     /// Windows still loading, for which it is held until they are ready.
     pub held: Vec<WindowLabel>,
-    /// Windows still loading that already hold as many events as they may (the `held_events`
-    /// limit): not sent to them. Send again once they are ready.
+    /// Windows still loading that already hold as many events as they may (a limit of the
+    /// app): not sent to them. Send again once they are ready.
     pub not_held: Vec<WindowLabel>,
 }
 
@@ -320,6 +320,17 @@ impl Outbox {
     /// How many windows the Outbox keeps state for.
     pub fn tracked(&self) -> usize {
         self.lock().len()
+    }
+
+    /// How many events are held, for every window still loading.
+    pub fn held_total(&self) -> usize {
+        self.lock()
+            .values()
+            .map(|state| match state {
+                Readiness::Loading(queue) => queue.len(),
+                _ => 0,
+            })
+            .sum()
     }
 
     /// How many events are held for `label` (0 when it is ready or unknown).

@@ -62,6 +62,11 @@ impl Pings {
         });
     }
 
+    /// How many pings are waiting, for every window.
+    pub fn count(&self) -> usize {
+        self.pending().len()
+    }
+
     /// How many pings are waiting for `owner`.
     pub fn pending_for(&self, owner: WindowLabel) -> usize {
         self.pending()
