@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The end-to-end suite: builds the app with its frontend embedded, starts Xvfb when no display
 # is set, runs tests/e2e with tauri-driver, and stops everything it started, pass or fail.
+# Arguments are passed to node's test runner (`bash scripts/e2e.sh --test-name-pattern=churn`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,7 +34,8 @@ fi
 
 rm -rf artifacts/e2e
 status=0
-node --test --test-concurrency=1 tests/e2e/ || status=$?
+# Extra arguments go to node's test runner, e.g. --test-name-pattern=churn.
+node --test --test-concurrency=1 "$@" tests/e2e/ || status=$?
 
 # The suite must leave nothing behind: no app, no driver listening.
 sleep 0.5

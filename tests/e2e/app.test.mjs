@@ -337,7 +337,7 @@ describe("switchboard in the real webview", () => {
     });
   });
 
-  it("open, target at once, close, again and again: every message arrives, the core's tables return to where they were", async () => {
+  it("churn: open, target at once, close, again and again; every message arrives, the core's tables return to where they were", async () => {
     await withApp("churn", async (app) => {
       await openFour(app);
       const stats = () => app.in("inspector", () => app.rawInvoke("core_stats", {}));

@@ -510,7 +510,13 @@ fn a_storm_of_targeted_messages_is_delivered_exactly_once_in_order_and_nowhere_e
     let workers = ["worker-1", "worker-2", "worker-3"];
     let everyone = ["main", "inspector", "worker-1", "worker-2", "worker-3"];
     let inbox = Inboxes::listen::<InboxMessage>(&t, &everyone);
-    let (senders, each) = (4, 2_500);
+    // `npm run soak` makes it larger.
+    let total_wanted: usize = std::env::var("SWITCHBOARD_STORM_MESSAGES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000);
+    let (senders, each) = (4, total_wanted / 4);
+    let started = std::time::Instant::now();
     std::thread::scope(|scope| {
         for sender in 0..senders {
             let main = t.window("main");
@@ -557,6 +563,10 @@ fn a_storm_of_targeted_messages_is_delivered_exactly_once_in_order_and_nowhere_e
         }
     }
     assert_eq!(total, senders * each, "lost messages");
+    println!(
+        "storm: {total} messages to 3 workers from {senders} senders in {:.2} s: 0 lost, 0 duplicated, 0 out of order, 0 leaked",
+        started.elapsed().as_secs_f64()
+    );
     for other in ["main", "inspector"] {
         assert!(inbox.of(other).is_empty() && t.private_inbox(other).is_empty());
     }

@@ -231,10 +231,22 @@ fn fuzz(command: &'static str) {
     let traces = t.app.path().app_data_dir().unwrap().join("traces");
     let before = files_in(&traces);
     let strategy = (0..windows.len(), args(command));
+    // Outcomes: ok, a command's typed error, a rejection by the framework.
+    let tally = std::cell::Cell::new([0u32; 3]);
     let outcome = runner.run(&strategy, |(window, args)| {
         let answer = invoke_on(&windows[window], command, args);
+        let mut counts = tally.get();
+        counts[match &answer {
+            Ok(_) => 0,
+            Err(Value::Object(_)) => 1,
+            Err(_) => 2,
+        }] += 1;
+        tally.set(counts);
         check_answer(&answer).map_err(TestCaseError::fail)
     });
+    let [ok, typed, rejected] = tally.get();
+    // Read by `npm run soak` for docs/reliability.md.
+    println!("fuzz: {command}: {} calls answered: {ok} ok, {typed} typed errors, {rejected} rejected by the framework", ok + typed + rejected);
     for made in files_in(&traces).difference(&before) {
         std::fs::remove_file(made).unwrap();
     }
