@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # `npm run soak`: the long versions of what `npm test` runs small, and docs/reliability.md with
 # their figures. About 10 minutes on 2 cores. Sizes: SOAK_FUZZ_CASES (per command, default
-# 50,000), SOAK_STORM_MESSAGES (100,000), SOAK_CHURN_CYCLES (200).
+# 50,000), SOAK_STORM_MESSAGES (100,000), SOAK_CHURN_CYCLES (200), SOAK_WEBVIEW_STORM (5,000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 fuzz=${SOAK_FUZZ_CASES:-50000}
 storm=${SOAK_STORM_MESSAGES:-100000}
 churn=${SOAK_CHURN_CYCLES:-200}
+webview_storm=${SOAK_WEBVIEW_STORM:-5000}
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 
@@ -21,8 +22,9 @@ echo "soak: storm of $storm messages"
 SWITCHBOARD_STORM_MESSAGES=$storm cargo test --locked -p switchboard-tests --test it storm -- --nocapture \
   | tee "$log/storm"
 
-echo "soak: $churn open-target-close cycles in the real webview"
-SWITCHBOARD_CHURN_CYCLES=$churn bash scripts/e2e.sh --test-name-pattern=churn | tee "$log/churn"
+echo "soak: $churn open-target-close cycles and a storm of $webview_storm in the real webview"
+SWITCHBOARD_CHURN_CYCLES=$churn SWITCHBOARD_WEBVIEW_STORM=$webview_storm \
+  bash scripts/e2e.sh --test-name-pattern="churn|storm" | tee "$log/churn"
 
 churn_json=$(grep -o 'churn: {.*}' "$log/churn" | head -1 | cut -d' ' -f2-)
 kib() { node -e "const r = JSON.parse(process.argv[1]); console.log((r.$1.residentKib / 1024).toFixed(1))" "$churn_json"; }
@@ -46,8 +48,9 @@ kib() { node -e "const r = JSON.parse(process.argv[1]); console.log((r.$1.reside
   echo
   grep -o 'storm: .*' "$log/storm" | sed 's/^storm: /- /'
   echo
-  echo "## Churn in the real webview (WebKitGTK under Xvfb)"
+  echo "## In the real webview (WebKitGTK under Xvfb)"
   echo
+  grep -o 'storm: .*' "$log/churn" | head -1 | sed 's/^storm: /- /'
   echo "- $churn cycles of: open a worker, send it a private message at once (held until its page"
   echo "  is ready), wait until its inbox shows it, close it. Every message arrived."
   echo "- The core's tables before and after: \`$(node -e "const r = JSON.parse(process.argv[1]); const t = ({ residentKib, ...rest }) => JSON.stringify(rest); console.log(t(r.before) === t(r.after) ? 'equal: ' + t(r.after) : 'DIFFERENT')" "$churn_json")\`"

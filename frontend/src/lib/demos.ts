@@ -19,10 +19,14 @@ function section(container: HTMLElement, title: string, html: string): void {
 
 /** Shows every message (from Rust) and note (from another page) for this window in `#inbox`. */
 export async function listenInbox(): Promise<void> {
+  // The list keeps the newest lines only; `data-messages` counts every message, for tests.
+  let messages = 0;
   await Promise.all([
-    listenHere(events.inboxMessage, (m) =>
-      prepend("inbox", el("li", `#${m.seq} from ${m.from}: ${m.text}`)),
-    ),
+    listenHere(events.inboxMessage, (m) => {
+      messages += 1;
+      byId("inbox").dataset.messages = String(messages);
+      prepend("inbox", el("li", `#${m.seq} from ${m.from}: ${m.text}`));
+    }),
     listenHere(events.directNote, (n) =>
       prepend("inbox", el("li", `note from ${n.from}: ${n.text}`, "note")),
     ),
