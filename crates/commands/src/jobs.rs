@@ -1,11 +1,7 @@
 //! Jobs: an async task on tokio that reports progress to its caller over an `ipc::Channel`
 //! and can be cancelled by the window that started it.
 
-use std::{
-    collections::HashMap,
-    sync::{atomic::AtomicU32, Mutex},
-    time::Duration,
-};
+use std::time::Duration;
 
 use serde::Serialize;
 use specta::Type;
@@ -13,7 +9,7 @@ use switchboard_events::WindowLabel;
 use tauri::{ipc::Channel, Manager, Runtime, State};
 use tokio::sync::watch;
 
-use crate::{ids, limits::Limit, AppError, Call};
+use crate::{limits::Limit, owned::Owned, AppError, Call};
 
 /// A message from a running job to the window that started it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -45,65 +41,47 @@ pub enum JobUpdate {
 /// The running jobs, managed as Tauri state.
 #[derive(Debug, Default)]
 pub struct Jobs {
-    next: AtomicU32,
-    running: Mutex<HashMap<u32, (WindowLabel, watch::Sender<bool>)>>,
+    running: Owned<watch::Sender<bool>>,
 }
 
 impl Jobs {
-    fn running(
-        &self,
-    ) -> std::sync::MutexGuard<'_, HashMap<u32, (WindowLabel, watch::Sender<bool>)>> {
-        self.running.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
     /// Registers a job of `owner`, if it may run one more.
     fn start(&self, owner: WindowLabel) -> Result<(u32, watch::Receiver<bool>), AppError> {
-        let mut running = self.running();
-        let mine = running.values().filter(|(who, _)| *who == owner).count();
-        Limit::JobsPerWindow.check(mine + 1)?;
-        let id = ids::take(&self.next).ok_or_else(|| AppError::internal("job ids are used up"))?;
-        let (tx, rx) = watch::channel(false);
-        running.insert(id, (owner, tx));
-        Ok((id, rx))
+        let (stop, stopped) = watch::channel(false);
+        let id = self.running.add(owner, Limit::JobsPerWindow, |_| stop)?;
+        Ok((id, stopped))
     }
 
     /// How many jobs are running, for every window.
     pub fn count(&self) -> usize {
-        self.running().len()
+        self.running.count()
     }
 
     /// How many jobs of `owner` are running.
     pub fn running_for(&self, owner: WindowLabel) -> usize {
-        self.running()
-            .values()
-            .filter(|(who, _)| *who == owner)
-            .count()
+        self.running.count_of(owner)
     }
 
     /// Stops every job that `owner` started; called when that window closes or reloads.
     /// They leave the table at once (the task's own removal, when it ends, finds nothing).
     pub fn stop_all_of(&self, owner: WindowLabel) {
-        self.running().retain(|_, (who, stop)| {
-            let theirs = *who == owner;
-            if theirs {
-                stop.send_replace(true);
-            }
-            !theirs
+        self.running.end_all_of(owner, |stop| {
+            stop.send_replace(true);
         });
     }
 
     /// Asks job `id` to stop; only the window that started it may.
     pub fn cancel(&self, id: u32, caller: WindowLabel) -> Result<(), AppError> {
-        let running = self.running();
-        let (owner, stop) = running
-            .get(&id)
-            .ok_or_else(|| AppError::not_found(format!("no running job {id}")))?;
-        if *owner != caller {
-            return Err(AppError::forbidden(format!("job {id} belongs to {owner}")));
-        }
-        // The receiver lives as long as the job; if it has just ended, there is nothing to stop.
-        stop.send_replace(true);
-        Ok(())
+        self.running.with(id, |job| {
+            let (owner, stop) =
+                job.ok_or_else(|| AppError::not_found(format!("no running job {id}")))?;
+            if *owner != caller {
+                return Err(AppError::forbidden(format!("job {id} belongs to {owner}")));
+            }
+            // The receiver lives as long as the job; if it has just ended, nothing stops.
+            stop.send_replace(true);
+            Ok(())
+        })
     }
 }
 
@@ -156,7 +134,7 @@ pub async fn start_job<R: Runtime>(
             // The channel's result is not a sign of life (it stays `Ok` after the window has
             // gone); a closed window's jobs are stopped by `Jobs::stop_all_of` instead.
             run_job(job, steps, step, stop, |u| drop(on_update.send(u))).await;
-            app.state::<Jobs>().running().remove(&job);
+            app.state::<Jobs>().running.remove(job);
         });
         Ok(job)
     })

@@ -19,6 +19,7 @@ pub mod limits;
 pub mod messages;
 pub mod notes;
 pub mod outbox;
+pub mod owned;
 pub mod ping;
 pub mod registry;
 pub mod report;

@@ -1,78 +1,37 @@
 //! The delayed reply: the command returns at once; a task sends [`DelayedPong`] back to the
 //! calling window, and only to it, after the delay the caller chose.
 
-use std::{
-    collections::HashMap,
-    sync::{atomic::AtomicU32, Mutex},
-    time::Duration,
-};
+use std::time::Duration;
 
 use serde::Serialize;
 use specta::Type;
 use switchboard_events::{Audience, DelayedPong, WindowLabel};
 use tauri::{async_runtime::JoinHandle, AppHandle, Manager, Runtime, State};
 
-use crate::{ids, limits::Limit, AppError, Call, Outbox};
-
-/// What is waiting: by ping id, the window that asked and the task that will answer.
-type Pending = HashMap<u32, (WindowLabel, JoinHandle<()>)>;
+use crate::{limits::Limit, owned::Owned, AppError, Call, Outbox};
 
 /// The pings waiting for their delay, managed as Tauri state: at most
 /// [`Limit::PendingPings`] per window, and all of a window's end when its page reloads or
 /// closes (nobody would hear the pong).
 #[derive(Debug, Default)]
 pub struct Pings {
-    next: AtomicU32,
-    pending: Mutex<Pending>,
+    pending: Owned<JoinHandle<()>>,
 }
 
 impl Pings {
-    fn pending(&self) -> std::sync::MutexGuard<'_, Pending> {
-        self.pending.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Starts the ping task that `spawn` makes for `owner`, if the owner may have one more.
-    fn schedule(
-        &self,
-        owner: WindowLabel,
-        spawn: impl FnOnce(u32) -> JoinHandle<()>,
-    ) -> Result<(), AppError> {
-        // Held across the spawn, so that a task that finishes at once removes an entry that
-        // is already there.
-        let mut pending = self.pending();
-        let mine = pending.values().filter(|(who, _)| *who == owner).count();
-        Limit::PendingPings.check(mine + 1)?;
-        let id = ids::take(&self.next).ok_or_else(|| AppError::internal("ping ids are used up"))?;
-        pending.insert(id, (owner, spawn(id)));
-        Ok(())
-    }
-
-    fn finished(&self, id: u32) {
-        self.pending().remove(&id);
-    }
-
     /// Ends every ping of `owner`; called when its page reloads or its window closes.
     pub fn stop_all_of(&self, owner: WindowLabel) {
-        self.pending().retain(|_, (who, task)| {
-            let theirs = *who == owner;
-            if theirs {
-                task.abort();
-            }
-            !theirs
-        });
+        self.pending.end_all_of(owner, JoinHandle::abort);
     }
 
     /// How many pings are waiting, for every window.
     pub fn count(&self) -> usize {
-        self.pending().len()
+        self.pending.count()
     }
 
     /// How many pings are waiting for `owner`.
     pub fn pending_for(&self, owner: WindowLabel) -> usize {
-        self.pending()
-            .values()
-            .filter(|(who, _)| *who == owner)
-            .count()
+        self.pending.count_of(owner)
     }
 }
 
@@ -100,7 +59,7 @@ pub async fn ping_later<R: Runtime>(
         let caller = call.caller;
         Limit::PingDelayMs.check(delay_ms as usize)?;
         Limit::PingNoteChars.check(note.chars().count())?;
-        pings.schedule(caller, |id| {
+        pings.pending.add(caller, Limit::PendingPings, |id| {
             tauri::async_runtime::spawn(async move {
                 tokio::time::sleep(Duration::from_millis(delay_ms.into())).await;
                 let pong = DelayedPong { note, delay_ms };
@@ -109,7 +68,7 @@ pub async fn ping_later<R: Runtime>(
                     // The caller may have closed meanwhile; nobody is left to tell but the log.
                     eprintln!("switchboard: delayed pong for {caller} not sent: {e}");
                 }
-                app.state::<Pings>().finished(id);
+                app.state::<Pings>().pending.remove(id);
             })
         })?;
         Ok(PingScheduled {

@@ -1,0 +1,86 @@
+//! Tables of what a window has started and is still running (its jobs, its delayed pings):
+//! at most a limit per window, numbered without wrapping, and ended all at once when the
+//! window's page reloads or closes.
+
+use std::{
+    collections::HashMap,
+    sync::{atomic::AtomicU32, Mutex, MutexGuard},
+};
+
+use switchboard_events::WindowLabel;
+
+use crate::{ids, limits::Limit, AppError};
+
+/// Entries of type `T`, by id, each with the window that started it.
+#[derive(Debug)]
+pub struct Owned<T> {
+    next: AtomicU32,
+    entries: Mutex<HashMap<u32, (WindowLabel, T)>>,
+}
+
+impl<T> Default for Owned<T> {
+    fn default() -> Self {
+        Owned {
+            next: AtomicU32::new(0),
+            entries: Mutex::default(),
+        }
+    }
+}
+
+impl<T> Owned<T> {
+    fn lock(&self) -> MutexGuard<'_, HashMap<u32, (WindowLabel, T)>> {
+        // A poisoned lock means a panic mid-update; the map itself stays consistent.
+        self.entries.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Adds what `make` builds under a new id, unless `owner` already has `limit` entries.
+    /// The lock is held while `make` runs, so a task it starts that ends at once finds its
+    /// entry there to remove.
+    pub fn add(
+        &self,
+        owner: WindowLabel,
+        limit: Limit,
+        make: impl FnOnce(u32) -> T,
+    ) -> Result<u32, AppError> {
+        let mut entries = self.lock();
+        let mine = entries.values().filter(|(who, _)| *who == owner).count();
+        limit.check(mine + 1)?;
+        let id = ids::take(&self.next).ok_or_else(|| AppError::internal("ids are used up"))?;
+        entries.insert(id, (owner, make(id)));
+        Ok(id)
+    }
+
+    /// Removes entry `id`; nothing happens if it has gone already.
+    pub fn remove(&self, id: u32) {
+        self.lock().remove(&id);
+    }
+
+    /// Runs `act` on entry `id` and its owner, if it is there.
+    pub fn with<R>(&self, id: u32, act: impl FnOnce(Option<&(WindowLabel, T)>) -> R) -> R {
+        act(self.lock().get(&id))
+    }
+
+    /// Removes every entry of `owner`, after `end` has run on each.
+    pub fn end_all_of(&self, owner: WindowLabel, end: impl Fn(&T)) {
+        self.lock().retain(|_, (who, entry)| {
+            let theirs = *who == owner;
+            if theirs {
+                end(entry);
+            }
+            !theirs
+        });
+    }
+
+    /// How many entries there are, for every window.
+    pub fn count(&self) -> usize {
+        self.lock().len()
+    }
+
+    /// How many entries `owner` has.
+    pub fn count_of(&self, owner: WindowLabel) -> usize {
+        self.lock()
+            .values()
+            .filter(|(who, _)| *who == owner)
+            .count()
+    }
+}
