@@ -164,20 +164,42 @@ export class App {
     );
   }
 
-  /** Calls Tauri's raw invoke in the current page, as a hostile or buggy page could. */
-  async rawInvoke(cmd, args) {
+  /** Calls Tauri's raw invoke in the current page, as a hostile or buggy page could, and
+   * fails after `timeout` ms without an answer. */
+  async rawInvoke(cmd, args, timeout = 20000) {
+    // Started by one script and collected by others, rather than awaited inside one
+    // asynchronous script: no script is pending in WebKitWebDriver while the call opens or
+    // closes a window, and an unanswered call fails with its name instead of a script timeout.
     // The outcome is `{ ok }` or `{ rejected }`, never `{ error }`: a script result shaped like
     // a WebDriver error response is taken for one by the client.
-    return this.browser.executeAsync(
-      (c, a, done) => {
+    const id = await this.browser.execute(
+      (c, a) => {
+        window.__e2eCalls ??= { next: 0, answers: new Map() };
+        const calls = window.__e2eCalls;
+        const id = calls.next++;
         window.__TAURI_INTERNALS__.invoke(c, a).then(
-          (ok) => done({ ok }),
-          (rejected) => done({ rejected }),
+          (ok) => calls.answers.set(id, { ok }),
+          (rejected) => calls.answers.set(id, { rejected }),
         );
+        return id;
       },
       cmd,
       args,
     );
+    let outcome = null;
+    await this.browser.waitUntil(
+      async () => {
+        outcome = await this.browser.execute((id) => {
+          const answers = window.__e2eCalls.answers;
+          const outcome = answers.get(id) ?? null;
+          answers.delete(id);
+          return outcome;
+        }, id);
+        return outcome !== null;
+      },
+      { timeout, interval: 10, timeoutMsg: `${cmd} unanswered after ${timeout} ms` },
+    );
+    return outcome;
   }
 
   /** Saves a screenshot of every window under `dir`. */

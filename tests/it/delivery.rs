@@ -459,18 +459,17 @@ fn a_private_message_reaches_only_its_window_while_an_event_is_overheard() {
 
     let sent = send("channel", "for worker-1 alone");
     assert_eq!(sent["emitted"], json!(["worker-1"]));
-    let private = t.private_inbox("worker-1");
+    let private = inbox.private("worker-1");
     assert_eq!(private.len(), 1, "{private:?}");
-    assert_eq!(private[0].0, "inbox-message");
-    assert_eq!(private[0].1["text"], "for worker-1 alone");
+    assert_eq!(private[0]["text"], "for worker-1 alone");
     for label in ["main", "inspector", "worker-2"] {
-        assert!(t.private_inbox(label).is_empty(), "{label}");
+        assert!(inbox.private(label).is_empty(), "{label}");
     }
     assert!(
         overheard.lock().unwrap().is_empty(),
         "no event was emitted at all"
     );
-    assert!(inbox.counts().iter().all(|(_, n)| *n == 0));
+    assert!(ALL.iter().all(|label| inbox.routed(label).is_empty()));
 
     send("event", "routed, not private");
     assert_eq!(
@@ -478,7 +477,7 @@ fn a_private_message_reaches_only_its_window_while_an_event_is_overheard() {
         1,
         "a listener of its own hears it"
     );
-    assert_eq!(inbox.of("worker-1").len(), 1);
+    assert_eq!(inbox.routed("worker-1").len(), 1);
 }
 
 /// Held for a loading window, a private message keeps its transport when flushed.
@@ -487,6 +486,7 @@ fn a_held_private_message_is_flushed_over_the_channel() {
     let t = start();
     t.ready("main");
     let worker = t.open_worker();
+    let inbox = Inboxes::listen::<InboxMessage>(&t, &[&worker]);
     let to = json!({ "to": "one", "label": worker });
     let sent = t.ok(
         "main",
@@ -495,9 +495,9 @@ fn a_held_private_message_is_flushed_over_the_channel() {
     );
     assert_eq!(sent["held"], json!([worker]));
     t.ready(&worker);
-    let private = t.private_inbox(&worker);
+    let private = inbox.private(&worker);
     assert_eq!(private.len(), 1, "{private:?}");
-    assert_eq!(private[0].1["text"], "early");
+    assert_eq!(private[0]["text"], "early");
 }
 
 /// A storm: 10,000 targeted messages at full rate from four senders to three workers, over both
@@ -537,7 +537,6 @@ fn a_storm_of_targeted_messages_is_delivered_exactly_once_in_order_and_nowhere_e
     let mut total = 0;
     for worker in workers {
         let mut got: Vec<Value> = inbox.of(worker);
-        got.extend(t.private_inbox(worker).into_iter().map(|(_, m)| m));
         got.sort_by_key(|m| m["seq"].as_u64());
         let texts = texts(&got);
         assert!(
@@ -548,13 +547,7 @@ fn a_storm_of_targeted_messages_is_delivered_exactly_once_in_order_and_nowhere_e
         assert_eq!(unique.len(), texts.len(), "duplicates at {worker}");
         total += texts.len();
         // Per transport, arrival order is sequence order.
-        for arrived in [
-            inbox.of(worker),
-            t.private_inbox(worker)
-                .into_iter()
-                .map(|(_, m)| m)
-                .collect(),
-        ] {
+        for arrived in [inbox.routed(worker), inbox.private(worker)] {
             let seqs: Vec<u64> = arrived.iter().map(|m| m["seq"].as_u64().unwrap()).collect();
             assert!(
                 seqs.windows(2).all(|w| w[0] < w[1]),
@@ -568,6 +561,6 @@ fn a_storm_of_targeted_messages_is_delivered_exactly_once_in_order_and_nowhere_e
         started.elapsed().as_secs_f64()
     );
     for other in ["main", "inspector"] {
-        assert!(inbox.of(other).is_empty() && t.private_inbox(other).is_empty());
+        assert!(inbox.of(other).is_empty());
     }
 }

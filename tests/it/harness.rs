@@ -96,14 +96,6 @@ impl TestApp {
         )
     }
 
-    /// What window `label` received over its private inbox, as `(event name, payload)`.
-    pub fn private_inbox(&self, label: &str) -> Vec<(String, Value)> {
-        self.channel(label, INBOX)
-            .into_iter()
-            .map(|d| (d["name"].as_str().unwrap().to_owned(), d["payload"].clone()))
-            .collect()
-    }
-
     /// Opens a worker from main and returns its label.
     pub fn open_worker(&self) -> String {
         self.ok("main", "open_worker", json!({}))
@@ -142,41 +134,69 @@ pub fn invoke_on(
     get_ipc_response(window, request).map(|body| body.deserialize::<Value>().unwrap())
 }
 
-/// Catches event `E` as heard by each window's own (window-scoped) listener.
+/// Catches event `E` as each window's page hears it: over Tauri's window-scoped listener
+/// (`emit_to`) and over its private inbox (the Channel the app sends its own events by).
 pub struct Inboxes {
-    seen: Arc<Mutex<HashMap<String, Vec<Value>>>>,
+    name: &'static str,
+    routed: Arc<Mutex<HashMap<String, Vec<Value>>>>,
+    channels: ChannelLog,
 }
 
 impl Inboxes {
     pub fn listen<E: Event>(app: &TestApp, labels: &[&str]) -> Self {
-        let seen: Arc<Mutex<HashMap<String, Vec<Value>>>> = Arc::default();
+        let routed: Arc<Mutex<HashMap<String, Vec<Value>>>> = Arc::default();
         for label in labels {
-            let (log, key) = (seen.clone(), label.to_string());
+            let (log, key) = (routed.clone(), label.to_string());
             log.lock().unwrap().insert(key.clone(), Vec::new());
             app.window(label).listen(E::NAME, move |event| {
                 let payload = serde_json::from_str(event.payload()).unwrap();
                 log.lock().unwrap().get_mut(&key).unwrap().push(payload);
             });
         }
-        Inboxes { seen }
+        Inboxes {
+            name: E::NAME,
+            routed,
+            channels: app.channels.clone(),
+        }
     }
 
-    /// What `label` has heard so far.
+    /// What `label` has heard so far: routed events first, then private ones, each in the
+    /// order they came.
     pub fn of(&self, label: &str) -> Vec<Value> {
-        self.seen.lock().unwrap()[label].clone()
+        let mut heard = self.routed(label);
+        heard.extend(self.private(label));
+        heard
+    }
+
+    /// What `label` has heard over `emit_to`.
+    pub fn routed(&self, label: &str) -> Vec<Value> {
+        self.routed.lock().unwrap()[label].clone()
+    }
+
+    /// What `label` has heard over its private inbox.
+    pub fn private(&self, label: &str) -> Vec<Value> {
+        let channels = self.channels.lock().unwrap();
+        let inbox = channels
+            .get(&(label.to_owned(), INBOX))
+            .into_iter()
+            .flatten();
+        inbox
+            .filter(|d| d["name"] == self.name)
+            .map(|d| d["payload"].clone())
+            .collect()
     }
 
     /// How many payloads each window has heard, sorted by label.
     pub fn counts(&self) -> Vec<(String, usize)> {
-        let mut counts: Vec<_> = self
-            .seen
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|(l, v)| (l.clone(), v.len()))
-            .collect();
-        counts.sort();
-        counts
+        let mut labels: Vec<String> = self.routed.lock().unwrap().keys().cloned().collect();
+        labels.sort();
+        labels
+            .into_iter()
+            .map(|l| {
+                let n = self.of(&l).len();
+                (l, n)
+            })
+            .collect()
     }
 }
 

@@ -97,7 +97,7 @@ pub async fn reply_to_main<R: Runtime>(
     let main = Audience::One {
         label: WindowLabel::Main,
     };
-    call.run(|call| send(call, &seq, &outbox, main, text, Transport::Event))
+    call.run(|call| send(call, &seq, &outbox, main, text, Transport::Channel))
 }
 
 #[cfg(test)]

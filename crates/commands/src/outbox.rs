@@ -8,12 +8,14 @@
 //! are queued and flushed, in order, by that call. Sends and flushes happen under one lock, so
 //! nothing overtakes a held event.
 //!
-//! Two transports reach a window. [`Transport::Event`] is Tauri's `emit_to`: routing only, since
-//! any page allowed to listen can register a listener that hears other windows' events
-//! (docs/tauri-behaviour.md#routing-not-access), and it costs main-thread work in every window
-//! listening to that event name (docs/tauri-behaviour.md#emit-to-costs-every-window).
-//! [`Transport::Channel`] is the window's own `ipc::Channel`, which its page hands over in
-//! `window_ready`: only that page receives it, whatever any other page does.
+//! Two transports reach a window. [`Transport::Channel`] is the window's own `ipc::Channel`,
+//! which its page hands over in `window_ready`: only that page receives it, whatever any other
+//! page does, and only its webview does any work. Everything the app sends goes this way.
+//! [`Transport::Event`] is Tauri's `emit_to`, kept as the routed path that main's send box
+//! demonstrates: routing only, since any page allowed to listen can register a listener that
+//! hears other windows' events (docs/tauri-behaviour.md#routing-not-access), and it costs
+//! main-thread work in every window listening to that event name
+//! (docs/tauri-behaviour.md#emit-to-costs-every-window).
 
 use std::{
     collections::{BTreeMap, VecDeque},
@@ -209,25 +211,25 @@ impl Outbox {
             .count() as u32)
     }
 
-    /// Sends a targeted `event` to `audience`. Fails, sending nothing, if the audience names a
-    /// window that is not open.
+    /// Sends a targeted `event` to `audience`, over each window's Channel. Fails, sending
+    /// nothing, if the audience names a window that is not open.
     pub fn send<R, M, E>(&self, app: &M, audience: &Audience, event: &E) -> Result<Sent, AppError>
     where
         R: Runtime,
         M: Manager<R> + Emitter<R>,
         E: Targeted,
     {
-        self.deliver::<R, M, E>(app, audience, Transport::Event, || to_json(event))
+        self.deliver::<R, M, E>(app, audience, Transport::Channel, || to_json(event))
     }
 
-    /// Sends a broadcast `event` to every open window.
+    /// Sends a broadcast `event` to every open window, over each window's Channel.
     pub fn broadcast<R, M, E>(&self, app: &M, event: &E) -> Result<Sent, AppError>
     where
         R: Runtime,
         M: Manager<R> + Emitter<R>,
         E: Broadcast,
     {
-        self.deliver::<R, M, E>(app, &Audience::All, Transport::Event, || to_json(event))
+        self.deliver::<R, M, E>(app, &Audience::All, Transport::Channel, || to_json(event))
     }
 
     /// Sends a targeted event by `transport`, built by `make` once the audience is known to be
