@@ -14,23 +14,9 @@ cargo build --locked -p switchboard-app --features tauri/custom-protocol
 mkdir -p target/e2e
 cp target/debug/switchboard target/e2e/switchboard
 
-xvfb_pid=""
-cleanup() {
-  if [ -n "$xvfb_pid" ]; then
-    kill "$xvfb_pid" 2>/dev/null || true
-    wait "$xvfb_pid" 2>/dev/null || true
-  fi
-}
-trap cleanup EXIT
-if [ -z "${DISPLAY:-}" ]; then
-  display=99
-  while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-  Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb_pid=$!
-  export DISPLAY=":$display"
-  for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
-  echo "e2e: started Xvfb on $DISPLAY"
-fi
+source scripts/lib/display.sh
+trap stop_display EXIT
+start_display
 
 rm -rf artifacts/e2e
 status=0

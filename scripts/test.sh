@@ -30,6 +30,8 @@ step "no unused Rust dependencies" cargo machete
 step "Rust tests" bash -c "set -o pipefail; cargo test --workspace --all-targets --locked 2>&1 | tee $LOG/cargo"
 
 step "end-to-end tests" bash -c "set -o pipefail; bash scripts/e2e.sh 2>&1 | tee $LOG/e2e"
+# Keeps `npm run bench` working; no figure can fail it.
+step "bench smoke" bash scripts/bench.sh --smoke
 
 # One closing line over every runner, so that the total is not lost in their output.
 passed=$(( $(grep -o '[0-9]* passed;' "$LOG/cargo" | awk '{s+=$1} END {print s+0}') \

@@ -126,3 +126,7 @@ async function start(): Promise<void> {
 }
 
 start().catch((e: unknown) => showStatus(`failed to start: ${String(e)}`, true));
+
+// Only `vite build --mode bench` keeps this: elsewhere the condition is constant-false and the
+// module is left out of the bundle.
+if (import.meta.env.MODE === "bench") void import("./lib/bench").then((bench) => bench.install());

@@ -59,6 +59,15 @@ async function sendFromMain(app, text, button, labels = []) {
 }
 
 describe("switchboard in the real webview", () => {
+  it("ships without the bench's timing loops", async () => {
+    await withApp("no-bench", async (app) => {
+      const bench = await app.in("main", () =>
+        app.browser.execute(() => typeof window.__switchboardBench),
+      );
+      assert.equal(bench, "undefined");
+    });
+  });
+
   it("targets one window, a set, and all; the inspector traces each send", async () => {
     await withApp("targeting", async (app) => {
       await openFour(app);

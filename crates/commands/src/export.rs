@@ -1,6 +1,7 @@
 //! Generates everything in `bindings/`: tauri-specta writes the commands and every type pages
 //! see (`ipc.ts`), this module the event list with each event's route (`events.ts`), ts-rs the
-//! types of files Rust writes (`files/`). [`write`] regenerates; [`diff`] reports drift.
+//! types of files (`files/`): the trace export Rust writes, and the bench results that
+//! `bench/run.mjs` writes and `switchboard-bench` reads. [`write`] regenerates; [`diff`] reports drift.
 //!
 //! Nothing here runs when the app starts, so `tauri dev` never sees its own output change.
 
@@ -14,6 +15,7 @@ use std::{
 use specta_typescript::Typescript;
 use ts_rs::TS;
 
+use switchboard_bench::results::{BenchRun, Machine, Scenario, Series, Unit};
 use switchboard_events::{Route, EVENTS};
 
 use crate::report::{LineKind, ReportLine, TraceReport};
@@ -79,6 +81,11 @@ pub fn generate() -> Result<BTreeMap<PathBuf, String>, String> {
         ("TraceReport", TraceReport::export_to_string(&cfg)),
         ("ReportLine", ReportLine::export_to_string(&cfg)),
         ("LineKind", LineKind::export_to_string(&cfg)),
+        ("BenchRun", BenchRun::export_to_string(&cfg)),
+        ("Machine", Machine::export_to_string(&cfg)),
+        ("Scenario", Scenario::export_to_string(&cfg)),
+        ("Series", Series::export_to_string(&cfg)),
+        ("Unit", Unit::export_to_string(&cfg)),
     ] {
         let text = text.map_err(|e| format!("ts-rs export of {name} failed: {e}"))?;
         files.insert(

@@ -1,0 +1,131 @@
+// @ts-check
+// The runner of `npm run bench`: starts the app (built by scripts/bench.sh with the timing loops
+// of frontend/src/lib/bench.ts) through tauri-driver, several times, has main's page time each
+// scenario, and writes every sample to a results file, typed by bindings/files/BenchRun.ts.
+// `--smoke`: tiny sizes and one launch, so that `npm test` keeps the harness working.
+
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import { App, startDriver, stopDriver } from "../tests/e2e/harness.mjs";
+
+/** @typedef {import("../bindings/files/BenchRun").BenchRun} BenchRun */
+/** @typedef {import("../bindings/files/Series").Series} Series */
+/** @typedef {import("../bindings/files/Scenario").Scenario} Scenario */
+/** @typedef {import("../frontend/src/lib/bench").CallName} CallName */
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: "boolean", default: false },
+    out: { type: "string" },
+    profile: { type: "string", default: "release" },
+  },
+});
+if (!values.out) throw new Error("usage: run.mjs --out RESULTS.json [--smoke] [--profile P]");
+const smoke = values.smoke ?? false;
+const launches = smoke ? 1 : Number(process.env.BENCH_LAUNCHES ?? 3);
+const rounds = smoke ? 2 : Number(process.env.BENCH_ROUNDS ?? 25);
+const block = smoke ? 5 : 20;
+const windowCounts = smoke ? [1, 2] : [1, 3, 9];
+
+/** @param {string} command @param {string[]} args */
+function output(command, args) {
+  try {
+    return execFileSync(command, args, { encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+/** @type {Map<string, Series>} every series, by scenario, variant and windows open */
+const series = new Map();
+
+/** Adds `samples` to their series, across launches. @param {Scenario} scenario
+ * @param {number} windows @param {Record<string, number[]>} samples */
+function record(scenario, windows, samples) {
+  for (const [variant, taken] of Object.entries(samples)) {
+    const key = `${scenario}/${variant}/${windows}`;
+    const known = series.get(key) ?? {
+      scenario,
+      variant,
+      windows,
+      unit: "ms_per_call",
+      samples: [],
+    };
+    known.samples.push(...taken);
+    series.set(key, known);
+  }
+}
+
+/** @typedef {{ samples?: Record<string, number[]>, failed?: string }} Timed */
+
+/** In main's page: runs the timing loops, answers through `done`.
+ * @param {CallName[]} names @param {number} rounds @param {number} block
+ * @param {(timed: Timed) => void} done */
+function timeInPage(names, rounds, block, done) {
+  const bench = window.__switchboardBench;
+  if (!bench) return done({ failed: "not a bench build: no window.__switchboardBench" });
+  bench.timeBlocks(names, rounds, block).then(
+    (samples) => done({ samples }),
+    (e) => done({ failed: String(e) }),
+  );
+}
+
+/** Has main's page time `names`. @param {App} app @param {CallName[]} names
+ * @returns {Promise<Record<string, number[]>>} */
+async function time(app, names) {
+  /** @type {Timed} */
+  const answer = await app.in("main", () =>
+    app.browser.executeAsync(timeInPage, names, rounds, block),
+  );
+  if (!answer.samples) throw new Error(`timing ${names.join(", ")} failed: ${answer.failed}`);
+  return answer.samples;
+}
+
+/** One launch: every scenario once. @param {App} app */
+async function launch(app) {
+  record("call", 1, await time(app, ["typed", "raw", "core"]));
+  let open = 1;
+  for (const windows of windowCounts) {
+    for (; open < windows; open++) {
+      const opened = await app.in("main", () => app.rawInvoke("open_worker", {}));
+      if (!opened.ok) throw new Error(`open_worker: ${JSON.stringify(opened)}`);
+      await app.in(opened.ok, () => app.waitText("#status", /^ready/, 30000));
+    }
+    record("targeted_send", windows, await time(app, ["channel", "event", "raw"]));
+  }
+}
+
+const started = new Date().toISOString();
+await startDriver();
+try {
+  for (let n = 1; n <= launches; n++) {
+    console.log(`bench: launch ${n} of ${launches}`);
+    const app = await App.start();
+    try {
+      await launch(app);
+    } finally {
+      await app.stop();
+    }
+  }
+} finally {
+  await stopDriver();
+}
+
+/** @type {BenchRun} */
+const run = {
+  started,
+  smoke,
+  profile: values.profile ?? "release",
+  launches,
+  machine: {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    kernel: output("uname", ["-sr"]),
+    webkitgtk: output("pkg-config", ["--modversion", "webkit2gtk-4.1"]),
+  },
+  series: [...series.values()],
+};
+writeFileSync(values.out, `${JSON.stringify(run, null, 2)}\n`);
+console.log(`bench: wrote ${values.out}`);

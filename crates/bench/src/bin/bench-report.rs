@@ -1,0 +1,34 @@
+//! `bench-report RESULTS OUT`: reads the runner's results, measures the machine's limits, and
+//! writes the Markdown report to OUT. A results file that does not match
+//! [`switchboard_bench::results::BenchRun`] is an error, so a drifting runner fails the smoke.
+
+use std::process::ExitCode;
+
+use switchboard_bench::{physical, report, results::BenchRun};
+
+fn run(results: &str, out: &str) -> Result<(), String> {
+    let text =
+        std::fs::read_to_string(results).map_err(|e| format!("cannot read {results}: {e}"))?;
+    let run: BenchRun =
+        serde_json::from_str(&text).map_err(|e| format!("{results} is not a bench run: {e}"))?;
+    let limits = physical::measure(run.smoke).map_err(|e| format!("cannot measure limits: {e}"))?;
+    std::fs::write(out, report::markdown(&run, &limits))
+        .map_err(|e| format!("cannot write {out}: {e}"))?;
+    println!("bench: wrote {out}");
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [results, out] = args.as_slice() else {
+        eprintln!("usage: bench-report RESULTS.json OUT.md");
+        return ExitCode::from(2);
+    };
+    match run(results, out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bench-report: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! `docs/performance.md`: the figures of one run, their ratios to a baseline measured in the
+//! same run, and each goal with how far it is met or missed.
+
+use std::fmt::Write;
+
+use crate::{
+    physical::Physical,
+    results::{BenchRun, Scenario, Series},
+    stats::p50_p99,
+};
+
+/// The baseline a series is read against, in the same run.
+fn baseline<'a>(run: &'a BenchRun, series: &Series) -> Option<&'a Series> {
+    run.series.iter().find(|b| match series.scenario {
+        // A call against the raw `invoke` of the same command.
+        Scenario::Call => b.scenario == Scenario::Call && b.variant == "raw",
+        // A send against the same send with the fewest windows open.
+        Scenario::TargetedSend => {
+            let fewest = run
+                .series
+                .iter()
+                .filter(|s| s.scenario == Scenario::TargetedSend)
+                .map(|s| s.windows)
+                .min();
+            b.scenario == Scenario::TargetedSend
+                && b.variant == series.variant
+                && Some(b.windows) == fewest
+        }
+    })
+}
+
+fn p50(series: &Series) -> Option<f64> {
+    p50_p99(&series.samples).map(|(p50, _)| p50)
+}
+
+/// `p50(series) / p50(baseline)`.
+fn ratio(run: &BenchRun, series: &Series) -> Option<f64> {
+    Some(p50(series)? / p50(baseline(run, series)?)?)
+}
+
+fn find<'a>(run: &'a BenchRun, scenario: Scenario, variant: &str) -> Vec<&'a Series> {
+    run.series
+        .iter()
+        .filter(|s| s.scenario == scenario && s.variant == variant)
+        .collect()
+}
+
+/// One goal: what it asks, the figure, and the bound.
+struct Goal {
+    what: &'static str,
+    figure: Option<f64>,
+    at_most: f64,
+}
+
+fn goals(run: &BenchRun) -> Vec<Goal> {
+    let typed = find(run, Scenario::Call, "typed");
+    let typed = typed.first().copied();
+    let most_windows = |variant| {
+        find(run, Scenario::TargetedSend, variant)
+            .into_iter()
+            .max_by_key(|s| s.windows)
+    };
+    let tail = run
+        .series
+        .iter()
+        .filter(|s| s.scenario == Scenario::Call)
+        .filter_map(|s| p50_p99(&s.samples).map(|(p50, p99)| p99 / p50))
+        .reduce(f64::max);
+    vec![
+        Goal {
+            what: "a typed call costs at most 1.03x a raw `invoke` of the same command (p50)",
+            figure: typed.and_then(|s| ratio(run, s)),
+            at_most: 1.03,
+        },
+        Goal {
+            what: "p99 at most 3x p50, for every kind of call",
+            figure: tail,
+            at_most: 3.0,
+        },
+        Goal {
+            what: "a send to one window over its Channel costs at most 1.2x with the most windows open what it costs with the fewest (p50)",
+            figure: most_windows("channel").and_then(|s| ratio(run, s)),
+            at_most: 1.2,
+        },
+    ]
+}
+
+fn ms(x: f64) -> String {
+    format!("{x:.3} ms")
+}
+
+fn times(x: Option<f64>) -> String {
+    x.map_or("-".into(), |x| format!("{x:.2}x"))
+}
+
+/// The report, as Markdown.
+pub fn markdown(run: &BenchRun, physical: &Physical) -> String {
+    let mut out = String::new();
+    let m = &run.machine;
+    // `write!` to a String cannot fail.
+    let _ = writeln!(out, "# Performance\n");
+    let _ = writeln!(
+        out,
+        "Written by `npm run bench` (scripts/bench.sh). Do not edit: run it again.\n"
+    );
+    if run.smoke {
+        let _ = writeln!(
+            out,
+            "**Smoke run: tiny sizes, one launch. These figures show that the harness works and mean nothing.**\n"
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Run of {}: {} build, {} launch(es), measured inside the pages with `performance.now()` over blocks of calls. Machine: {} ({} cores), {}, WebKitGTK {} under Xvfb.\n",
+        run.started, run.profile, run.launches, m.cpu, m.cores, m.kernel, m.webkitgtk
+    );
+
+    let _ = writeln!(out, "## Goals\n");
+    let _ = writeln!(out, "| goal | figure | bound | |\n|---|---|---|---|");
+    for goal in goals(run) {
+        let verdict = match goal.figure {
+            None => "not measured".to_owned(),
+            Some(f) if f <= goal.at_most => "met".to_owned(),
+            Some(f) => format!("missed by {:.0}%", (f / goal.at_most - 1.0) * 100.0),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.2}x | {verdict} |",
+            goal.what,
+            times(goal.figure),
+            goal.at_most
+        );
+    }
+
+    for (scenario, title, legend) in [
+        (
+            Scenario::Call,
+            "Calls: typed binding, raw `invoke`, Tauri core command",
+            "`typed`: the generated `commands.counterGet()`; `raw`: `invoke(\"counter_get\")`; \
+             `core`: `plugin:event|emit_to` to the core, an event nothing listens to. Ratio: p50 \
+             against `raw`.",
+        ),
+        (
+            Scenario::TargetedSend,
+            "A message to one window while others are open",
+            "`channel`: `sendMessage` to main over main's own Channel (how the app sends); \
+             `event`: the same over Tauri's `emit_to`; `raw`: `counter_get`, a command that \
+             sends nothing, as a control. Main sends to itself while 0 to 8 workers are open. \
+             Ratio: p50 against the same send with the fewest windows open.",
+        ),
+    ] {
+        let _ = writeln!(out, "\n## {title}\n\n{legend}\n");
+        let _ = writeln!(
+            out,
+            "| variant | windows open | blocks | p50 | p99 | p99/p50 | ratio |\n|---|---|---|---|---|---|---|"
+        );
+        for series in run.series.iter().filter(|s| s.scenario == scenario) {
+            let Some((p50, p99)) = p50_p99(&series.samples) else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {:.2} | {} |",
+                series.variant,
+                series.windows,
+                series.samples.len(),
+                ms(p50),
+                ms(p99),
+                p99 / p50,
+                times(ratio(run, series)),
+            );
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "\n## The machine's limits, same run\n\n| path | GiB/s |\n|---|---|\n| memcpy | {:.1} |\n| loopback TCP | {:.1} |",
+        physical.memcpy_gib_s, physical.loopback_tcp_gib_s
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::{Machine, Unit};
+
+    fn series(scenario: Scenario, variant: &str, windows: u32, samples: &[f64]) -> Series {
+        Series {
+            scenario,
+            variant: variant.into(),
+            windows,
+            unit: Unit::MsPerCall,
+            samples: samples.to_vec(),
+        }
+    }
+
+    #[test]
+    fn ratios_are_read_against_the_baseline_of_the_same_run() {
+        let run = BenchRun {
+            started: "2026-11-25T00:00:00Z".into(),
+            smoke: false,
+            profile: "release".into(),
+            launches: 1,
+            machine: Machine {
+                cpu: "cpu".into(),
+                cores: 2,
+                kernel: "Linux".into(),
+                webkitgtk: "2.50".into(),
+            },
+            series: vec![
+                series(Scenario::Call, "raw", 1, &[1.0, 1.0, 1.0]),
+                series(Scenario::Call, "typed", 1, &[1.1, 1.1, 4.0]),
+                series(Scenario::TargetedSend, "channel", 1, &[2.0]),
+                series(Scenario::TargetedSend, "channel", 9, &[2.2]),
+                series(Scenario::TargetedSend, "event", 1, &[2.0]),
+                series(Scenario::TargetedSend, "event", 9, &[20.0]),
+            ],
+        };
+        let physical = Physical {
+            memcpy_gib_s: 10.0,
+            loopback_tcp_gib_s: 4.0,
+        };
+        let text = markdown(&run, &physical);
+        assert!(text.contains("| typed | 1 | 3 | 1.100 ms | 4.000 ms | 3.64 | 1.10x |"));
+        assert!(text.contains("| event | 9 | 1 | 20.000 ms | 20.000 ms | 1.00 | 10.00x |"));
+        assert!(text.contains("| 1.10x | 1.03x | missed by 7% |"), "{text}");
+        assert!(text.contains("| 1.10x | 1.20x | met |"), "{text}");
+        assert!(text.contains("| memcpy | 10.0 |"));
+    }
+}

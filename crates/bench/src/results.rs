@@ -1,0 +1,74 @@
+//! The results file that the runner writes: raw samples only. Statistics and ratios are
+//! computed by [`crate::report`], so that the file stays what was measured.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One run of `npm run bench`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BenchRun {
+    /// When the run started, as an ISO 8601 UTC time.
+    pub started: String,
+    /// A smoke run: tiny sizes and one launch, to show the harness works; its figures mean
+    /// nothing.
+    pub smoke: bool,
+    /// The cargo profile the app was built with: `release`, or `debug` for a smoke.
+    pub profile: String,
+    /// How many times the app was started; each series holds the samples of all launches.
+    pub launches: u32,
+    /// Where it ran.
+    pub machine: Machine,
+    /// Everything measured in the webview.
+    pub series: Vec<Series>,
+}
+
+/// The machine a run came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Machine {
+    /// The CPU's model name.
+    pub cpu: String,
+    /// Logical cores.
+    pub cores: u32,
+    /// The kernel, as `uname -sr` prints it.
+    pub kernel: String,
+    /// The WebKitGTK version of the webview.
+    pub webkitgtk: String,
+}
+
+/// What a series measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Scenario {
+    /// One command round trip, sequential: a typed binding call, a raw `invoke` of the same
+    /// command, and a command of Tauri's core.
+    Call,
+    /// A message to one window (main itself) while more windows are open, over the window's
+    /// Channel and over `emit_to`; a plain command alongside as a control.
+    TargetedSend,
+}
+
+/// The unit of a series' samples.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Milliseconds per call, from timing a block of sequential calls.
+    MsPerCall,
+}
+
+/// The samples of one variant of a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Series {
+    /// What was measured.
+    pub scenario: Scenario,
+    /// Which way, e.g. `typed`, `raw`, `channel`.
+    pub variant: String,
+    /// How many windows were open.
+    pub windows: u32,
+    /// The unit of `samples`.
+    pub unit: Unit,
+    /// One figure per block, in the order they were taken.
+    pub samples: Vec<f64>,
+}

@@ -1,0 +1,68 @@
+//! Timing loops for `npm run bench`, run inside a page. Installed only in bench builds
+//! (`vite build --mode bench`, made by scripts/bench.sh): the pages that ship do not contain it.
+//!
+//! `performance.now()` is coarse in this webview (whole milliseconds have been seen), so each
+//! figure times a block of sequential calls, not one call.
+
+import { invoke } from "@tauri-apps/api/core";
+import { commands } from "../../../bindings/ipc";
+
+/** Throws if a typed call returned an error, so that a failing call cannot pass for a fast one. */
+async function ok(result: Promise<{ status: "ok" } | { status: "error"; error: unknown }>) {
+  const outcome = await result;
+  if (outcome.status === "error") throw new Error(JSON.stringify(outcome.error));
+}
+
+const toMain = { to: "one", label: "main" } as const;
+
+/** The calls the runner can time, by name. Each is one round trip. */
+const calls = {
+  /** The generated binding of `counter_get`. */
+  typed: () => ok(commands.counterGet()),
+  /** Tauri's raw `invoke` of the same command. */
+  raw: () => invoke("counter_get"),
+  /** A command of Tauri's core: an event to Rust that nothing listens to. */
+  core: () =>
+    invoke("plugin:event|emit_to", { target: { kind: "App" }, event: "bench", payload: null }),
+  /** A message to main, over main's own Channel. */
+  channel: () => ok(commands.sendMessage(toMain, "bench", "channel")),
+  /** The same message over Tauri's `emit_to`. */
+  event: () => ok(commands.sendMessage(toMain, "bench", "event")),
+} satisfies Record<string, () => Promise<unknown>>;
+
+/** The name of a call the runner can time. */
+export type CallName = keyof typeof calls;
+
+/** Runs one warm-up round, then `rounds` rounds; in each, every call runs a block of `block`
+ * sequential calls, in an order rotated each round so that noise hits all of them alike.
+ * Returns the milliseconds per call of each block, by call name. */
+export async function timeBlocks(
+  names: CallName[],
+  rounds: number,
+  block: number,
+): Promise<Record<string, number[]>> {
+  const samples: Record<string, number[]> = {};
+  for (let round = -1; round < rounds; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + 1 + i) % names.length] as CallName;
+      const call = calls[name];
+      const start = performance.now();
+      for (let n = 0; n < block; n++) await call();
+      const perCall = (performance.now() - start) / block;
+      if (round >= 0) samples[name] = [...(samples[name] ?? []), perCall];
+    }
+  }
+  return samples;
+}
+
+declare global {
+  interface Window {
+    /** Set in bench builds only. */
+    __switchboardBench?: { timeBlocks: typeof timeBlocks };
+  }
+}
+
+/** Makes the timing loops reachable from the runner's scripts. */
+export function install(): void {
+  window.__switchboardBench = { timeBlocks };
+}

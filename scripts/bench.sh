@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# `npm run bench`: builds the app in release with the pages' timing loops embedded
+# (`vite build --mode bench` into target/bench/dist), starts it several times under Xvfb (or on
+# the given DISPLAY) through tauri-driver, and writes docs/bench/results.json and
+# docs/performance.md. Sizes: BENCH_LAUNCHES (3), BENCH_ROUNDS (25).
+# `--smoke` (run by `npm test`): the debug build, tiny sizes, one launch, output in target/bench.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/display.sh
+
+smoke=false
+[ "${1:-}" = "--smoke" ] && smoke=true
+
+bash scripts/setup.sh --test-tools
+npx tsc --noEmit -p .
+npx vite build --mode bench --outDir ../target/bench/dist --logLevel warn
+# The bench build embeds the bench frontend; frontend/dist stays the one that ships.
+export TAURI_CONFIG='{"build":{"frontendDist":"../target/bench/dist"}}'
+if $smoke; then
+  profile=debug results=target/bench/results.json report=target/bench/performance.md
+  build=() report_flags=()
+else
+  profile=release results=docs/bench/results.json report=docs/performance.md
+  build=(--release) report_flags=(--release)
+fi
+cargo build --locked "${build[@]}" -p switchboard-app --features tauri/custom-protocol
+mkdir -p "$(dirname "$results")" target/bench
+cp "target/$profile/switchboard" target/bench/switchboard
+
+trap stop_display EXIT
+start_display
+export SWITCHBOARD_E2E_APP="$PWD/target/bench/switchboard"
+export SWITCHBOARD_E2E_ARTIFACTS="$PWD/artifacts/bench"
+args=(--out "$results" --profile "$profile")
+$smoke && args+=(--smoke)
+node bench/run.mjs "${args[@]}"
+cargo run --locked --quiet "${report_flags[@]}" -p switchboard-bench --bin bench-report -- \
+  "$results" "$report"

@@ -1,0 +1,22 @@
+# Sourced by scripts that need a display: `start_display` starts Xvfb on a free display when
+# none is set and exports DISPLAY; `stop_display` stops what it started (call it on exit).
+
+xvfb_pid=""
+
+start_display() {
+  [ -n "${DISPLAY:-}" ] && return
+  local display=99
+  while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+  Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  export DISPLAY=":$display"
+  for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+  echo "started Xvfb on $DISPLAY"
+}
+
+stop_display() {
+  if [ -n "$xvfb_pid" ]; then
+    kill "$xvfb_pid" 2>/dev/null || true
+    wait "$xvfb_pid" 2>/dev/null || true
+  fi
+}
