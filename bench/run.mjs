@@ -27,7 +27,8 @@ const smoke = values.smoke ?? false;
 const launches = smoke ? 1 : Number(process.env.BENCH_LAUNCHES ?? 3);
 const rounds = smoke ? 2 : Number(process.env.BENCH_ROUNDS ?? 25);
 const block = smoke ? 5 : 20;
-const windowCounts = smoke ? [1, 2] : [1, 3, 9];
+// Ends with 9 windows open even in a smoke, so that the fan-out runs there too.
+const windowCounts = smoke ? [1, 9] : [1, 3, 9];
 
 /** @param {string} command @param {string[]} args */
 function output(command, args) {
@@ -41,15 +42,30 @@ function output(command, args) {
 /** @type {Map<string, Series>} every series, by scenario, variant and windows open */
 const series = new Map();
 
-/** Adds `samples` to their series, across launches. @param {Scenario} scenario
- * @param {number} windows @param {Record<string, number[]>} samples */
-function record(scenario, windows, samples) {
-  for (const [variant, taken] of Object.entries(samples)) {
+/** How many windows each timed call sends to. @type {Record<CallName, number>} */
+const RECIPIENTS = {
+  typed: 0,
+  raw: 0,
+  core: 0,
+  channel: 1,
+  event: 1,
+  fanout1: 1,
+  fanout4: 4,
+  fanout8: 8,
+};
+
+/** Adds `samples` to their series, across launches, under the variant `rename` gives.
+ * @param {Scenario} scenario @param {number} windows @param {Record<string, number[]>} samples
+ * @param {(call: string) => string} [rename] */
+function record(scenario, windows, samples, rename = (call) => call) {
+  for (const [call, taken] of Object.entries(samples)) {
+    const variant = rename(call);
     const key = `${scenario}/${variant}/${windows}`;
     const known = series.get(key) ?? {
       scenario,
       variant,
       windows,
+      recipients: RECIPIENTS[/** @type {CallName} */ (call)],
       unit: "ms_per_call",
       samples: [],
     };
@@ -83,18 +99,30 @@ async function time(app, names) {
   return answer.samples;
 }
 
+/** Opens a worker from main and waits until its page is ready. @param {App} app */
+async function openWorker(app) {
+  const opened = await app.in("main", () => app.rawInvoke("open_worker", {}));
+  if (!opened.ok) throw new Error(`open_worker: ${JSON.stringify(opened)}`);
+  await app.in(opened.ok, () => app.waitText("#status", /^ready/, 30000));
+}
+
 /** One launch: every scenario once. @param {App} app */
 async function launch(app) {
   record("call", 1, await time(app, ["typed", "raw", "core"]));
+
+  record("inspector", 1, await time(app, ["raw"]), () => "closed");
+  await app.in("main", () => app.rawInvoke("open_inspector", {}));
+  await app.in("inspector", () => app.waitText("#status", /^ready/, 30000));
+  record("inspector", 2, await time(app, ["raw"]), () => "open");
+  await app.in("main", () => app.rawInvoke("close_window", { label: "inspector" }));
+  await app.waitForWindows(["main"]);
+
   let open = 1;
   for (const windows of windowCounts) {
-    for (; open < windows; open++) {
-      const opened = await app.in("main", () => app.rawInvoke("open_worker", {}));
-      if (!opened.ok) throw new Error(`open_worker: ${JSON.stringify(opened)}`);
-      await app.in(opened.ok, () => app.waitText("#status", /^ready/, 30000));
-    }
+    for (; open < windows; open++) await openWorker(app);
     record("targeted_send", windows, await time(app, ["channel", "event", "raw"]));
   }
+  if (open >= 9) record("fan_out", open, await time(app, ["fanout1", "fanout4", "fanout8"]));
 }
 
 const started = new Date().toISOString();

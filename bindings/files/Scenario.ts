@@ -4,4 +4,4 @@
 /**
  * What a series measures.
  */
-export type Scenario = "call" | "targeted_send";
+export type Scenario = "call" | "targeted_send" | "inspector" | "fan_out";

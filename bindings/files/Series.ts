@@ -20,6 +20,10 @@ variant: string,
  */
 windows: number, 
 /**
+ * How many windows each call sends to (0 for a call that sends nothing).
+ */
+recipients: number, 
+/**
  * The unit of `samples`.
  */
 unit: Unit, 

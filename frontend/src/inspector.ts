@@ -1,4 +1,5 @@
-//! The inspector: the live IPC trace, newest first, streamed over a Channel. Read-only.
+//! The inspector: the live IPC trace, newest first, streamed over a Channel in batches.
+//! Read-only.
 
 import { commands, type TraceEntry } from "../../bindings/ipc";
 import { listenInbox, show } from "./lib/demos";
@@ -24,25 +25,30 @@ byId("app").innerHTML = `
 const KEEP = 500;
 let seen = 0;
 
-function add(entry: TraceEntry): void {
-  const row = describeEntry(entry);
+function row(entry: TraceEntry): HTMLTableRowElement {
+  const described = describeEntry(entry);
   const tr = el("tr");
-  tr.className = row.tone;
+  tr.className = described.tone;
   tr.dataset.what = entry.type;
   for (const cell of [
     String(entry.id),
     String(entry.atMs),
     entry.type,
-    row.name,
-    row.subject,
-    row.detail,
+    described.name,
+    described.subject,
+    described.detail,
   ]) {
     tr.append(el("td", cell));
   }
+  return tr;
+}
+
+/** Shows a batch of entries (oldest first) at the top, newest first, in one DOM update. */
+function addBatch(entries: TraceEntry[]): void {
   const body = byId("trace");
-  body.prepend(tr);
+  body.prepend(...entries.slice(-KEEP).map(row).reverse());
   while (body.childElementCount > KEEP) body.lastElementChild?.remove();
-  seen += 1;
+  seen += entries.length;
   byId("trace-count").textContent = `${seen} entries`;
 }
 
@@ -66,7 +72,7 @@ async function start(): Promise<void> {
     show("export-out", await commands.exportTrace(), (t) => `${t.entries} entries in ${t.path}`),
   );
   await listenInbox();
-  await unwrap(commands.subscribeTrace(channel(add)));
+  await unwrap(commands.subscribeTrace(channel(addBatch)));
   const ready = await announceReady();
   showStatus(`ready (${ready.flushed} held event(s) delivered)`);
 }

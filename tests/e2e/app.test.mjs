@@ -84,11 +84,19 @@ describe("switchboard in the real webview", () => {
         "worker-2": ["to set", "to all"],
       });
 
-      // Columns: id, ms, what, name, window or target, detail; newest first.
-      const rows = (await app.in("inspector", () => app.rows("#trace tr"))).reverse();
-      const sends = rows.filter(
-        ([, , what, name]) => what === "command" && name === "send_message",
+      // Columns: id, ms, what, name, window or target, detail; newest first. Entries come in
+      // batches, every 50 ms: wait for the last send's.
+      let rows = [];
+      const sendsIn = (rows) =>
+        rows.filter(([, , what, name]) => what === "command" && name === "send_message");
+      await app.browser.waitUntil(
+        async () => {
+          rows = (await app.in("inspector", () => app.rows("#trace tr"))).reverse();
+          return sendsIn(rows).length === 3;
+        },
+        { timeout: 5000, timeoutMsg: "the inspector never showed the three sends" },
       );
+      const sends = sendsIn(rows);
       assert.deepEqual(
         sends.map((r) => r[4]),
         ["main", "main", "main"],

@@ -60,7 +60,7 @@ fn fail_with_returns_each_kind_and_a_panic_becomes_internal_before_or_after_an_a
     t.ok(
         "inspector",
         "subscribe_trace",
-        json!({ "onEntry": "__CHANNEL__:1" }),
+        json!({ "onEntries": "__CHANNEL__:1" }),
     );
     for kind in ["invalid_input", "not_found", "forbidden"] {
         assert_eq!(
@@ -82,7 +82,7 @@ fn fail_with_returns_each_kind_and_a_panic_becomes_internal_before_or_after_an_a
     }
     // Both are traced, like any call.
     let traced: Vec<_> = t
-        .channel("inspector", 1)
+        .trace("inspector", 1)
         .into_iter()
         .filter(|e| e["command"] == "fail_with")
         .map(|e| e["error"].clone())
@@ -201,6 +201,44 @@ fn a_job_streams_progress_over_its_channel_and_can_be_cancelled_by_its_owner() {
     );
 }
 
+/// Entries reach the inspector in batches: many calls cost a few messages, each entry comes
+/// once and in order, and a burst larger than a batch is split rather than held back. The
+/// flusher sends what is pending without anyone asking.
+#[test]
+fn the_trace_streams_in_batches_each_entry_once_in_order() {
+    let t = start();
+    t.ok("main", "open_inspector", json!({}));
+    t.ok(
+        "inspector",
+        "subscribe_trace",
+        json!({ "onEntries": "__CHANNEL__:4" }),
+    );
+    let replayed = t.channel("inspector", 4).len();
+    let calls = 2 * switchboard_commands::trace::BATCH_SIZE + 100;
+    for _ in 0..calls {
+        t.ok("main", "counter_get", json!({}));
+    }
+    // Two full batches went out from the calls that filled them; the rest waits for the
+    // flusher, at most one batch window later.
+    let counted = || {
+        t.channel("inspector", 4)
+            .iter()
+            .skip(replayed)
+            .flat_map(|batch| batch.as_array().unwrap().clone())
+            .filter(|e| e["command"] == "counter_get")
+            .count()
+    };
+    eventually("the flusher to send the rest", || counted() == calls);
+    let batches = t.channel("inspector", 4).len() - replayed;
+    assert!(batches <= 3 + 1, "{batches} messages for {calls} entries");
+    let ids: Vec<u64> = t
+        .trace("inspector", 4)
+        .iter()
+        .map(|e| e["id"].as_u64().unwrap())
+        .collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "once, in order");
+}
+
 #[test]
 fn the_trace_streams_commands_and_events_and_exports_to_a_file() {
     let t = start();
@@ -209,10 +247,10 @@ fn the_trace_streams_commands_and_events_and_exports_to_a_file() {
     t.ok(
         "inspector",
         "subscribe_trace",
-        json!({ "onEntry": "__CHANNEL__:3" }),
+        json!({ "onEntries": "__CHANNEL__:3" }),
     );
     t.error_kind("main", "fail_with", json!({ "kind": "not_found" }));
-    let trace = t.channel("inspector", 3);
+    let trace = t.trace("inspector", 3);
     let commands: Vec<_> = trace
         .iter()
         .filter(|e| e["type"] == "command")

@@ -297,7 +297,7 @@ fn a_reload_ends_the_old_page_s_trace_subscription_and_jobs() {
     t.ok(
         "inspector",
         "subscribe_trace",
-        json!({ "onEntry": "__CHANNEL__:5" }),
+        json!({ "onEntries": "__CHANNEL__:5" }),
     );
     let job = t.ok(
         "worker-1",
@@ -306,10 +306,10 @@ fn a_reload_ends_the_old_page_s_trace_subscription_and_jobs() {
     );
     switchboard_commands::windows::on_page_started(t.app.handle(), "inspector");
     switchboard_commands::windows::on_page_started(t.app.handle(), "worker-1");
-    let before = t.channel("inspector", 5).len();
+    let before = t.trace("inspector", 5).len();
     t.ok("main", "counter_get", json!({}));
     assert_eq!(
-        t.channel("inspector", 5).len(),
+        t.trace("inspector", 5).len(),
         before,
         "nothing more to the old page"
     );
@@ -384,7 +384,7 @@ fn a_malformed_note_is_refused_and_later_notes_still_arrive() {
     t.ok(
         "inspector",
         "subscribe_trace",
-        json!({ "onEntry": "__CHANNEL__:1" }),
+        json!({ "onEntries": "__CHANNEL__:1" }),
     );
     let main = t.window("main");
     // As a page's `emit` does: raw JSON, here of the wrong shape, too long, and not JSON at all.
@@ -411,7 +411,7 @@ fn a_malformed_note_is_refused_and_later_notes_still_arrive() {
         acks.counts()
     );
     let refused: Vec<_> = t
-        .channel("inspector", 1)
+        .trace("inspector", 1)
         .into_iter()
         .filter(|e| e["type"] == "refused")
         .collect();

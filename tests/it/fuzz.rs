@@ -143,7 +143,7 @@ fn args(command: &str) -> BoxedStrategy<Value> {
             ]
             .boxed(),
         )],
-        "subscribe_trace" => vec![("onEntry", channel().boxed())],
+        "subscribe_trace" => vec![("onEntries", channel().boxed())],
         "window_ready" => vec![("inbox", channel().boxed())],
         _ => vec![],
     };

@@ -7,6 +7,7 @@ use std::{
 };
 
 use serde_json::{json, Value};
+use switchboard_commands::trace::Trace;
 use switchboard_events::Event;
 use tauri::{
     ipc::{CallbackFn, InvokeBody, InvokeResponseBody},
@@ -102,6 +103,19 @@ impl TestApp {
             .as_str()
             .unwrap()
             .to_owned()
+    }
+
+    /// The trace entries channel `id` of window `label` has received, out of their batches,
+    /// once what is pending has been sent.
+    pub fn trace(&self, label: &str, id: u32) -> Vec<Value> {
+        self.app.state::<Trace>().flush();
+        self.channel(label, id)
+            .into_iter()
+            .flat_map(|batch| match batch {
+                Value::Array(entries) => entries,
+                other => panic!("a trace message is a batch, not {other}"),
+            })
+            .collect()
     }
 
     /// Messages channel `id` of window `label` has received.

@@ -26,7 +26,7 @@ fn args(command: &str) -> Value {
         "start_job" => json!({ "steps": 1, "stepMs": 20, "onUpdate": "__CHANNEL__:1" }),
         "cancel_job" => json!({ "job": 999 }),
         "fail_with" => json!({ "kind": "not_found" }),
-        "subscribe_trace" => json!({ "onEntry": "__CHANNEL__:2" }),
+        "subscribe_trace" => json!({ "onEntries": "__CHANNEL__:2" }),
         _ => json!({}),
     }
 }

@@ -14,6 +14,10 @@ fn baseline<'a>(run: &'a BenchRun, series: &Series) -> Option<&'a Series> {
     run.series.iter().find(|b| match series.scenario {
         // A call against the raw `invoke` of the same command.
         Scenario::Call => b.scenario == Scenario::Call && b.variant == "raw",
+        // The inspector open against closed.
+        Scenario::Inspector => b.scenario == Scenario::Inspector && b.variant == "closed",
+        // Per window, a send to many against a send to one.
+        Scenario::FanOut => b.scenario == Scenario::FanOut && b.recipients == 1,
         // A send against the same send with the fewest windows open.
         Scenario::TargetedSend => {
             let fewest = run
@@ -33,9 +37,18 @@ fn p50(series: &Series) -> Option<f64> {
     p50_p99(&series.samples).map(|(p50, _)| p50)
 }
 
-/// `p50(series) / p50(baseline)`.
+/// The figure a ratio compares: p50 per call, or for a fan-out, per window reached.
+fn cost(series: &Series) -> Option<f64> {
+    let per = match series.scenario {
+        Scenario::FanOut => f64::from(series.recipients.max(1)),
+        _ => 1.0,
+    };
+    Some(p50(series)? / per)
+}
+
+/// `cost(series) / cost(baseline)`.
 fn ratio(run: &BenchRun, series: &Series) -> Option<f64> {
-    Some(p50(series)? / p50(baseline(run, series)?)?)
+    Some(cost(series)? / cost(baseline(run, series)?)?)
 }
 
 fn find<'a>(run: &'a BenchRun, scenario: Scenario, variant: &str) -> Vec<&'a Series> {
@@ -66,6 +79,12 @@ fn goals(run: &BenchRun) -> Vec<Goal> {
         .filter(|s| s.scenario == Scenario::Call)
         .filter_map(|s| p50_p99(&s.samples).map(|(p50, p99)| p99 / p50))
         .reduce(f64::max);
+    let open_inspector = find(run, Scenario::Inspector, "open");
+    let widest = run
+        .series
+        .iter()
+        .filter(|s| s.scenario == Scenario::FanOut)
+        .max_by_key(|s| s.recipients);
     vec![
         Goal {
             what: "a typed call costs at most 1.03x a raw `invoke` of the same command (p50)",
@@ -81,6 +100,16 @@ fn goals(run: &BenchRun) -> Vec<Goal> {
             what: "a send to one window over its Channel costs at most 1.2x with the most windows open what it costs with the fewest (p50)",
             figure: most_windows("channel").and_then(|s| ratio(run, s)),
             at_most: 1.2,
+        },
+        Goal {
+            what: "with the inspector open, a command costs at most 1.1x what it costs with it closed (p50)",
+            figure: open_inspector.first().and_then(|s| ratio(run, s)),
+            at_most: 1.1,
+        },
+        Goal {
+            what: "a send to 8 windows costs at most 1.1x per window what a send to one costs (p50)",
+            figure: widest.and_then(|s| ratio(run, s)),
+            at_most: 1.1,
         },
     ]
 }
@@ -148,6 +177,18 @@ pub fn markdown(run: &BenchRun, physical: &Physical) -> String {
              sends nothing, as a control. Main sends to itself while 0 to 8 workers are open. \
              Ratio: p50 against the same send with the fewest windows open.",
         ),
+        (
+            Scenario::Inspector,
+            "The inspector's trace",
+            "`counter_get` with the inspector closed and open; each call's trace entry is \
+             streamed to it. Ratio: p50 against `closed`.",
+        ),
+        (
+            Scenario::FanOut,
+            "One message to several windows",
+            "`fanoutN`: `sendMessage` to worker-1 to worker-N over their Channels, 9 windows \
+             open. Ratio: p50 per window reached against a send to one.",
+        ),
     ] {
         let _ = writeln!(out, "\n## {title}\n\n{legend}\n");
         let _ = writeln!(
@@ -190,6 +231,7 @@ mod tests {
             scenario,
             variant: variant.into(),
             windows,
+            recipients: 1,
             unit: Unit::MsPerCall,
             samples: samples.to_vec(),
         }
@@ -215,6 +257,11 @@ mod tests {
                 series(Scenario::TargetedSend, "channel", 9, &[2.2]),
                 series(Scenario::TargetedSend, "event", 1, &[2.0]),
                 series(Scenario::TargetedSend, "event", 9, &[20.0]),
+                series(Scenario::FanOut, "fanout1", 9, &[1.0]),
+                Series {
+                    recipients: 8,
+                    ..series(Scenario::FanOut, "fanout8", 9, &[9.6])
+                },
             ],
         };
         let physical = Physical {
@@ -226,6 +273,9 @@ mod tests {
         assert!(text.contains("| event | 9 | 1 | 20.000 ms | 20.000 ms | 1.00 | 10.00x |"));
         assert!(text.contains("| 1.10x | 1.03x | missed by 7% |"), "{text}");
         assert!(text.contains("| 1.10x | 1.20x | met |"), "{text}");
+        assert!(text.contains("| fanout8 | 9 | 1 | 9.600 ms | 9.600 ms | 1.00 | 1.20x |"));
+        assert!(text.contains("| 1.20x | 1.10x | missed by 9% |"), "{text}");
+        assert!(text.contains("| - | 1.10x | not measured |"), "{text}");
         assert!(text.contains("| memcpy | 10.0 |"));
     }
 }

@@ -47,6 +47,10 @@ pub enum Scenario {
     /// A message to one window (main itself) while more windows are open, over the window's
     /// Channel and over `emit_to`; a plain command alongside as a control.
     TargetedSend,
+    /// A plain command with the inspector closed and open (every call is traced to it).
+    Inspector,
+    /// One message to 1, 4 and 8 workers over their Channels.
+    FanOut,
 }
 
 /// The unit of a series' samples.
@@ -67,6 +71,8 @@ pub struct Series {
     pub variant: String,
     /// How many windows were open.
     pub windows: u32,
+    /// How many windows each call sends to (0 for a call that sends nothing).
+    pub recipients: u32,
     /// The unit of `samples`.
     pub unit: Unit,
     /// One figure per block, in the order they were taken.

@@ -78,6 +78,7 @@ pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
 /// Manages the state every command needs, except the app's [`crate::windows::WindowFactory`].
 pub fn manage_state<R: Runtime>(app: &impl Manager<R>) {
     app.manage(Trace::default());
+    crate::trace::flush_in_batches(app.app_handle());
     app.manage(Outbox::default());
     app.manage(Counter::default());
     app.manage(Sequence::default());

@@ -1,5 +1,10 @@
 //! The live IPC trace: every command call and every event Rust sends, kept in a ring and
-//! streamed to subscribers over `ipc::Channel` (one message per entry, not one event each).
+//! streamed to subscribers over `ipc::Channel`, in batches.
+//!
+//! Each message to a page is a script its webview runs on the main thread that all windows
+//! share. One message per entry made every command cost a script in the inspector, so with
+//! it open every command got slower. New entries now gather for [`BATCH_WINDOW`] (or until
+//! [`BATCH_SIZE`] of them) and go out as one message.
 
 use std::{
     collections::VecDeque,
@@ -10,7 +15,8 @@ use std::{
 use serde::Serialize;
 use specta::Type;
 use switchboard_events::{Audience, WindowLabel};
-use tauri::{ipc::Channel, Manager, State};
+use tauri::{ipc::Channel, AppHandle, Manager, Runtime, State};
+use tokio::sync::Notify;
 
 use crate::{
     limits::Limit,
@@ -21,6 +27,16 @@ use crate::{
 
 /// How many entries the trace keeps for late subscribers and exports.
 pub const CAPACITY: usize = 500;
+
+/// How long new entries gather before they are sent: short enough to look live.
+pub const BATCH_WINDOW: Duration = Duration::from_millis(50);
+
+/// A batch this large is sent at once, by the call that fills it, so that a burst cannot
+/// grow a batch without bound between two flushes.
+pub const BATCH_SIZE: usize = 500;
+
+/// A subscriber's Channel: each message is a batch of entries, oldest first.
+type Subscriber = Channel<Vec<TraceEntry>>;
 
 /// One line of the trace.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -82,15 +98,32 @@ pub enum TraceEntry {
 pub struct Trace {
     started: Instant,
     inner: Mutex<Inner>,
+    /// Wakes the flusher (see [`flush_in_batches`]) when entries are pending.
+    pending_entries: Notify,
 }
 
 #[derive(Default)]
 struct Inner {
     next_id: u32,
     recent: VecDeque<TraceEntry>,
-    subscribers: Vec<(WindowLabel, Channel<TraceEntry>)>,
+    subscribers: Vec<(WindowLabel, Subscriber)>,
+    /// Entries not yet sent to the subscribers, oldest first.
+    pending: Vec<TraceEntry>,
     /// When the exports of the last minute were made.
     exports: VecDeque<Instant>,
+}
+
+impl Inner {
+    /// Sends the pending entries to every subscriber as one message. A send that fails means
+    /// the app is going down; such a subscriber is dropped.
+    fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let batch = std::mem::take(&mut self.pending);
+        self.subscribers
+            .retain(|(_, channel)| channel.send(batch.clone()).is_ok());
+    }
 }
 
 impl Default for Trace {
@@ -98,8 +131,23 @@ impl Default for Trace {
         Trace {
             started: Instant::now(),
             inner: Mutex::default(),
+            pending_entries: Notify::new(),
         }
     }
+}
+
+/// Sends the trace's pending entries every [`BATCH_WINDOW`] while there are any; runs for as
+/// long as the app. Started once, by `manage_state`.
+pub fn flush_in_batches<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let trace = app.state::<Trace>();
+        loop {
+            trace.pending_entries.notified().await;
+            tokio::time::sleep(BATCH_WINDOW).await;
+            trace.flush();
+        }
+    });
 }
 
 fn saturating_u32(n: u128) -> u32 {
@@ -151,21 +199,28 @@ impl Trace {
         });
     }
 
-    /// Sends every kept entry, oldest first, to `channel` of window `window`, then every new
-    /// one as it comes. Returns how many were sent now. A window has one subscription: a new
-    /// one replaces the old, so a page looping this cannot multiply the work of every entry.
-    pub fn subscribe(&self, window: WindowLabel, channel: Channel<TraceEntry>) -> u32 {
+    /// Sends every kept entry, oldest first, to `channel` of window `window` in one batch, then
+    /// the new ones in batches as they come. Returns how many were sent now. A window has one
+    /// subscription: a new one replaces the old, so a page looping this cannot multiply the
+    /// work of every entry.
+    pub fn subscribe(&self, window: WindowLabel, channel: Subscriber) -> u32 {
         let mut inner = self.lock();
         inner.subscribers.retain(|(w, _)| *w != window);
-        let mut sent = 0;
-        for entry in &inner.recent {
-            if channel.send(entry.clone()).is_err() {
-                return sent;
-            }
-            sent += 1;
+        // Pending entries are also in `recent`: out to the others first, so that the new
+        // subscriber gets each entry once.
+        inner.flush();
+        let kept: Vec<TraceEntry> = inner.recent.iter().cloned().collect();
+        let sent = kept.len() as u32;
+        if channel.send(kept).is_err() {
+            return 0;
         }
         inner.subscribers.push((window, channel));
         sent
+    }
+
+    /// Sends the pending entries now instead of at the end of the batch window.
+    pub fn flush(&self) {
+        self.lock().flush();
     }
 
     /// Drops the subscriptions of a window that closed or reloaded. Needed because a channel
@@ -211,10 +266,14 @@ impl Trace {
         // hour, and a repeated id would be worse than a stuck one.
         inner.next_id = inner.next_id.saturating_add(1);
         let entry = make(inner.next_id, at_ms);
-        // A send that fails means the app is going down; such a subscriber is dropped too.
-        inner
-            .subscribers
-            .retain(|(_, channel)| channel.send(entry.clone()).is_ok());
+        if !inner.subscribers.is_empty() {
+            inner.pending.push(entry.clone());
+            if inner.pending.len() >= BATCH_SIZE {
+                inner.flush();
+            } else {
+                self.pending_entries.notify_one();
+            }
+        }
         if inner.recent.len() == CAPACITY {
             inner.recent.pop_front();
         }
@@ -231,16 +290,17 @@ pub struct ExportedTrace {
     pub entries: u32,
 }
 
-/// Streams the trace to the calling window: the kept entries now, then each new one.
-/// Returns how many kept entries were sent.
+/// Streams the trace to the calling window in batches, oldest entry first: the kept entries
+/// now, then the new ones every 50 ms while there are any. Returns how many kept entries were
+/// sent.
 #[tauri::command]
 #[specta::specta]
 pub async fn subscribe_trace<R: tauri::Runtime>(
     call: Call<R>,
     trace: State<'_, Trace>,
-    on_entry: Channel<TraceEntry>,
+    on_entries: Channel<Vec<TraceEntry>>,
 ) -> Result<u32, AppError> {
-    call.run(|call| Ok(trace.subscribe(call.caller, on_entry)))
+    call.run(|call| Ok(trace.subscribe(call.caller, on_entries)))
 }
 
 /// Writes the kept trace as JSON (the `TraceReport` type, generated by ts-rs) to a new file in

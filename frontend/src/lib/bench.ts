@@ -5,7 +5,7 @@
 //! figure times a block of sequential calls, not one call.
 
 import { invoke } from "@tauri-apps/api/core";
-import { commands } from "../../../bindings/ipc";
+import { commands, type WindowLabel } from "../../../bindings/ipc";
 
 /** Throws if a typed call returned an error, so that a failing call cannot pass for a fast one. */
 async function ok(result: Promise<{ status: "ok" } | { status: "error"; error: unknown }>) {
@@ -14,6 +14,17 @@ async function ok(result: Promise<{ status: "ok" } | { status: "error"; error: u
 }
 
 const toMain = { to: "one", label: "main" } as const;
+
+/** `worker-1` to `worker-<count>`: the runner opens them before it times a fan-out. */
+function firstWorkers(count: number): WindowLabel[] {
+  return Array.from({ length: count }, (_, i) => `worker-${i + 1}` as WindowLabel);
+}
+
+/** One message over the Channels of the first `count` workers. */
+function fanOut(count: number): () => Promise<void> {
+  const audience = { to: "some", labels: firstWorkers(count) } as const;
+  return () => ok(commands.sendMessage(audience, "bench", "channel"));
+}
 
 /** The calls the runner can time, by name. Each is one round trip. */
 const calls = {
@@ -28,6 +39,12 @@ const calls = {
   channel: () => ok(commands.sendMessage(toMain, "bench", "channel")),
   /** The same message over Tauri's `emit_to`. */
   event: () => ok(commands.sendMessage(toMain, "bench", "event")),
+  /** One message to worker-1, over its Channel. */
+  fanout1: fanOut(1),
+  /** One message to worker-1 to worker-4. */
+  fanout4: fanOut(4),
+  /** One message to worker-1 to worker-8. */
+  fanout8: fanOut(8),
 } satisfies Record<string, () => Promise<unknown>>;
 
 /** The name of a call the runner can time. */
