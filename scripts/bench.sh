@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `npm run bench`: builds the app in release with the pages' timing loops embedded
 # (`vite build --mode bench` into target/bench/dist), starts it several times under Xvfb (or on
-# the given DISPLAY) through tauri-driver, and writes docs/bench/results.json and
-# docs/performance.md. Sizes: BENCH_LAUNCHES (3), BENCH_ROUNDS (25).
-# `--smoke` (run by `npm test`): the debug build, tiny sizes, one launch, output in target/bench.
+# the given DISPLAY) through tauri-driver, and writes docs/bench/results.json,
+# docs/performance.md and its charts (docs/bench/*.svg). Sizes: BENCH_LAUNCHES (3), BENCH_ROUNDS (25).
+# `--smoke` (run by `npm test`): the debug build, tiny sizes, one launch, output in
+# target/bench-smoke.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/display.sh
@@ -17,7 +18,7 @@ npx vite build --mode bench --outDir ../target/bench/dist --logLevel warn
 # The bench build embeds the bench frontend; frontend/dist stays the one that ships.
 export TAURI_CONFIG='{"build":{"frontendDist":"../target/bench/dist"}}'
 if $smoke; then
-  profile=debug results=target/bench/results.json report=target/bench/performance.md
+  profile=debug results=target/bench-smoke/bench/results.json report=target/bench-smoke/performance.md
   build=() report_flags=()
 else
   profile=release results=docs/bench/results.json report=docs/performance.md

@@ -5,6 +5,7 @@
 //! against the same shape this crate reads. `bench-report` then measures the machine's own
 //! limits ([`physical`]) in the same run and writes the report ([`report`]).
 
+pub mod chart;
 pub mod physical;
 pub mod report;
 pub mod results;

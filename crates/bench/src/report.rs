@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::{
+    chart::{self, Line},
     physical::Physical,
     results::{BenchRun, Scenario, Series},
     stats::p50_p99,
@@ -122,6 +123,108 @@ fn times(x: Option<f64>) -> String {
     x.map_or("-".into(), |x| format!("{x:.2}x"))
 }
 
+/// The chart drawn for a scenario, if any, by file name.
+fn chart_file(scenario: Scenario) -> Option<&'static str> {
+    match scenario {
+        Scenario::Call => Some("calls.svg"),
+        Scenario::TargetedSend => Some("targeted-send.svg"),
+        Scenario::FanOut => Some("fan-out.svg"),
+        Scenario::Inspector => None,
+    }
+}
+
+/// One line per variant of `scenario`, a point per series: `(x, y)` from `point`.
+fn lines_of(
+    run: &BenchRun,
+    scenario: Scenario,
+    point: impl Fn(&Series) -> Option<(f64, f64)>,
+) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    for series in run.series.iter().filter(|s| s.scenario == scenario) {
+        let Some(p) = point(series) else { continue };
+        match lines.iter_mut().find(|l| l.name == series.variant) {
+            Some(line) => line.points.push(p),
+            None => lines.push(Line {
+                name: series.variant.clone(),
+                points: vec![p],
+            }),
+        }
+    }
+    for line in &mut lines {
+        line.points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
+    lines
+}
+
+/// The charts the report links to, by file name, for the scenarios that were measured.
+pub fn charts(run: &BenchRun) -> Result<Vec<(&'static str, String)>, String> {
+    let mut charts = Vec::new();
+    // Calls: the whole distribution, to show the tail as well as the median.
+    let calls: Vec<Line> = run
+        .series
+        .iter()
+        .filter(|s| s.scenario == Scenario::Call)
+        .map(|s| {
+            let mut sorted = s.samples.clone();
+            sorted.sort_by(f64::total_cmp);
+            let n = sorted.len() as f64;
+            Line {
+                name: s.variant.clone(),
+                points: (1..)
+                    .map(|i| 100.0 * f64::from(i) / n)
+                    .zip(sorted)
+                    .collect(),
+            }
+        })
+        .collect();
+    let sends = lines_of(run, Scenario::TargetedSend, |s| {
+        Some((f64::from(s.windows), p50(s)?))
+    });
+    let fan_out = lines_of(run, Scenario::FanOut, |s| {
+        Some((f64::from(s.recipients), cost(s)?))
+    });
+    // One line for the fan-out, across its variants.
+    let fan_out: Vec<Line> = (!fan_out.is_empty())
+        .then(|| Line {
+            name: "per window reached".into(),
+            points: {
+                let mut points: Vec<_> = fan_out.into_iter().flat_map(|l| l.points).collect();
+                points.sort_by(|a, b| a.0.total_cmp(&b.0));
+                points
+            },
+        })
+        .into_iter()
+        .collect();
+    for (scenario, title, x, y, lines) in [
+        (
+            Scenario::Call,
+            "One call, sequential: distribution of blocks",
+            "percentile",
+            "ms per call",
+            calls,
+        ),
+        (
+            Scenario::TargetedSend,
+            "A message to main while other windows are open (p50)",
+            "windows open",
+            "ms per send",
+            sends,
+        ),
+        (
+            Scenario::FanOut,
+            "One message to N workers over their Channels (p50)",
+            "windows reached",
+            "ms per window reached",
+            fan_out,
+        ),
+    ] {
+        if let (Some(file), false) = (chart_file(scenario), lines.is_empty()) {
+            charts.push((file, chart::lines(title, x, y, &lines)?));
+        }
+    }
+    Ok(charts)
+}
+
 /// The report, as Markdown.
 pub fn markdown(run: &BenchRun, physical: &Physical) -> String {
     let mut out = String::new();
@@ -210,6 +313,9 @@ pub fn markdown(run: &BenchRun, physical: &Physical) -> String {
                 p99 / p50,
                 times(ratio(run, series)),
             );
+        }
+        if let Some(file) = chart_file(scenario) {
+            let _ = writeln!(out, "\n![{title}](bench/{file})");
         }
     }
 

@@ -1,8 +1,8 @@
 //! `bench-report RESULTS OUT`: reads the runner's results, measures the machine's limits, and
-//! writes the Markdown report to OUT. A results file that does not match
+//! writes the Markdown report to OUT and its SVG charts to `bench/` beside it. A results file that does not match
 //! [`switchboard_bench::results::BenchRun`] is an error, so a drifting runner fails the smoke.
 
-use std::process::ExitCode;
+use std::{path::Path, process::ExitCode};
 
 use switchboard_bench::{physical, report, results::BenchRun};
 
@@ -12,9 +12,19 @@ fn run(results: &str, out: &str) -> Result<(), String> {
     let run: BenchRun =
         serde_json::from_str(&text).map_err(|e| format!("{results} is not a bench run: {e}"))?;
     let limits = physical::measure(run.smoke).map_err(|e| format!("cannot measure limits: {e}"))?;
+    // The charts go to `bench/` beside the report, where its links point.
+    let dir = Path::new(out)
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("bench");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (file, svg) in report::charts(&run)? {
+        let path = dir.join(file);
+        std::fs::write(&path, svg).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
     std::fs::write(out, report::markdown(&run, &limits))
         .map_err(|e| format!("cannot write {out}: {e}"))?;
-    println!("bench: wrote {out}");
+    println!("bench: wrote {out} and its charts in {}", dir.display());
     Ok(())
 }
 
