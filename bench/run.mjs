@@ -132,6 +132,8 @@ try {
     console.log(`bench: launch ${n} of ${launches}`);
     const app = await App.start();
     try {
+      // A scenario's blocks run in one script; with many windows open that takes minutes.
+      await app.browser.setTimeout({ script: 10 * 60_000 });
       await launch(app);
     } finally {
       await app.stop();
