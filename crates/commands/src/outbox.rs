@@ -23,6 +23,7 @@ use std::{
 };
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use specta::Type;
 use switchboard_events::{Audience, Broadcast, Event, Targeted, WindowLabel};
 use tauri::{ipc::Channel, Emitter, EventTarget, Manager, Runtime};
@@ -61,7 +62,7 @@ pub struct Delivery {
     /// Its payload: the JSON of the event named by `name` (the page's dispatcher gives it that
     /// event's type).
     #[specta(type = Unknown)]
-    pub payload: serde_json::Value,
+    pub payload: Box<RawValue>,
 }
 
 /// TypeScript's `unknown`, for a payload whose type depends on another field.
@@ -80,11 +81,12 @@ struct Held {
     /// Only the latest of these matters (the window list, the counter): holding a newer one
     /// replaces the older, and such events do not count against the limit.
     latest_only: bool,
-    payload: serde_json::Value,
+    /// Serialized once, when sent; copied as is into each delivery.
+    payload: Box<RawValue>,
 }
 
-fn to_json(event: &impl Serialize) -> Result<serde_json::Value, AppError> {
-    serde_json::to_value(event).map_err(|e| AppError::internal(e.to_string()))
+fn to_json(event: &impl Serialize) -> Result<Box<RawValue>, AppError> {
+    serde_json::value::to_raw_value(event).map_err(|e| AppError::internal(e.to_string()))
 }
 
 /// Holds `item` for a loading window. Returns false, holding nothing, when the queue is full.
@@ -256,7 +258,7 @@ impl Outbox {
         app: &M,
         audience: &Audience,
         transport: Transport,
-        payload: impl FnOnce() -> Result<serde_json::Value, AppError>,
+        payload: impl FnOnce() -> Result<Box<RawValue>, AppError>,
     ) -> Result<Sent, AppError>
     where
         R: Runtime,
@@ -283,7 +285,7 @@ impl Outbox {
                 return Err(AppError::window_not_found(*missing));
             }
             let payload = payload()?;
-            bytes = payload.to_string().len();
+            bytes = payload.get().len();
             let item = Held {
                 name: E::NAME,
                 transport,
@@ -371,7 +373,7 @@ mod tests {
             name,
             transport: Transport::Event,
             latest_only,
-            payload: serde_json::Value::Null,
+            payload: to_json(&()).unwrap(),
         };
         let mut queue = VecDeque::new();
         for _ in 0..Limit::HeldEvents.bound() {
