@@ -3,7 +3,7 @@
 
 import { commands, type TraceEntry } from "../../bindings/ipc";
 import { listenInbox, show } from "./lib/demos";
-import { byId, el, onClick, showStatus } from "./lib/dom";
+import { byId, drawInBatches, el, onClick, showStatus } from "./lib/dom";
 import { announceReady } from "./lib/events";
 import { channel, unwrap } from "./lib/ipc";
 import { describeEntry } from "./lib/trace";
@@ -22,19 +22,7 @@ byId("app").innerHTML = `
     <tbody id="trace"></tbody>
   </table>`;
 
-/** Rows the table keeps. */
-const KEEP = 500;
-/** Drawing rows is what makes a live trace expensive (the rows' layout and paint take CPU from
- * every other window), so new entries are drawn at most every DRAW_MS, and at most DRAW_MAX
- * of them each time: the newest. Every entry is still counted, and the export has them all. */
-const DRAW_MS = 250;
-const DRAW_MAX = 25;
 let seen = 0;
-/** Entries received and not drawn yet, oldest first; at most DRAW_MAX of them. */
-let waiting: TraceEntry[] = [];
-/** Entries received since the last drawing that will not be drawn. */
-let skipped = 0;
-let drawScheduled = false;
 
 function row(entry: TraceEntry): HTMLTableRowElement {
   const described = describeEntry(entry);
@@ -54,39 +42,30 @@ function row(entry: TraceEntry): HTMLTableRowElement {
   return tr;
 }
 
-/** Takes a batch of entries (oldest first) and schedules their drawing. */
-function addBatch(entries: TraceEntry[]): void {
-  seen += entries.length;
-  waiting.push(...entries);
-  if (waiting.length > DRAW_MAX) {
-    skipped += waiting.length - DRAW_MAX;
-    waiting = waiting.slice(-DRAW_MAX);
-  }
-  if (!drawScheduled) {
-    drawScheduled = true;
-    setTimeout(draw, DRAW_MS);
-  }
-}
-
-/** Draws the waiting entries at the top, newest first, in one DOM update, after a line that
- * says how many entries were not drawn, if any. */
-function draw(): void {
-  drawScheduled = false;
-  const rows: HTMLTableRowElement[] = waiting.map(row).reverse();
-  if (skipped > 0) {
+/** Drawing rows is what makes a live trace expensive (their layout and paint take CPU from
+ * every other window), so the trace is drawn every 250 ms at most, the newest 25 entries each
+ * time. Every entry is still counted, and the export has all that Rust keeps. */
+const addRow = drawInBatches(byId("trace"), {
+  every: 250,
+  max: 25,
+  keep: 500,
+  gap: (skipped) => {
     const gap = el("tr");
     gap.className = "skipped";
     const cell = el("td", `${skipped} more entries, not drawn (Export trace has them)`);
     cell.colSpan = 6;
     gap.append(cell);
-    rows.push(gap);
-  }
-  const body = byId("trace");
-  body.prepend(...rows);
-  while (body.childElementCount > KEEP) body.lastElementChild?.remove();
-  waiting = [];
-  skipped = 0;
-  byId("trace-count").textContent = `${seen} entries`;
+    return gap;
+  },
+  drawn: () => {
+    byId("trace-count").textContent = `${seen} entries`;
+  },
+});
+
+/** Takes a batch of entries, oldest first. */
+function addBatch(entries: TraceEntry[]): void {
+  seen += entries.length;
+  for (const entry of entries) addRow(() => row(entry));
 }
 
 async function start(): Promise<void> {

@@ -4,7 +4,7 @@
 
 import { events } from "../../../bindings/events";
 import { commands, type FailKind, type JobUpdate } from "../../../bindings/ipc";
-import { byId, el, inputValue, onClick, prepend, showStatus } from "./dom";
+import { byId, drawInBatches, el, inputValue, onClick, prepend, showStatus } from "./dom";
 import { listenHere } from "./events";
 import { channel, describe, type Result } from "./ipc";
 
@@ -17,18 +17,28 @@ function section(container: HTMLElement, title: string, html: string): void {
   container.append(box);
 }
 
-/** Shows every message (from Rust) and note (from another page) for this window in `#inbox`. */
+/** Shows every message (from Rust) and note (from another page) for this window in `#inbox`:
+ * drawn every 50 ms at most, the newest 50 of them (a line counts the others). `data-messages`
+ * counts every message received, for tests; it is updated with each drawing. */
 export async function listenInbox(): Promise<void> {
-  // The list keeps the newest lines only; `data-messages` counts every message, for tests.
+  const inbox = byId("inbox");
   let messages = 0;
+  const add = drawInBatches(inbox, {
+    every: 50,
+    max: 50,
+    keep: 200,
+    gap: (skipped) => el("li", `${skipped} more, not drawn`, "skipped"),
+    drawn: () => {
+      inbox.dataset.messages = String(messages);
+    },
+  });
   await Promise.all([
     listenHere(events.inboxMessage, (m) => {
       messages += 1;
-      byId("inbox").dataset.messages = String(messages);
-      prepend("inbox", el("li", `#${m.seq} from ${m.from}: ${m.text}`));
+      add(() => el("li", `#${m.seq} from ${m.from}: ${m.text}`));
     }),
     listenHere(events.directNote, (n) =>
-      prepend("inbox", el("li", `note from ${n.from}: ${n.text}`, "note")),
+      add(() => el("li", `note from ${n.from}: ${n.text}`, "note")),
     ),
   ]);
 }

@@ -26,9 +26,52 @@ export function prepend(id: string, line: HTMLElement, keep = 200): void {
   while (list.childElementCount > keep) list.lastElementChild?.remove();
 }
 
-/** Appends `line` to list `id`. */
-export function append(id: string, line: HTMLElement): void {
-  byId(id).append(line);
+/** How {@link drawInBatches} draws a list. */
+export interface Batches {
+  /** Milliseconds between the first new line and its drawing. */
+  every: number;
+  /** Most lines drawn at once: the newest; older ones are counted in a gap line. */
+  max: number;
+  /** Most lines the list keeps. */
+  keep: number;
+  /** The line that says `skipped` lines were not drawn. */
+  gap: (skipped: number) => HTMLElement;
+  /** Called after each drawing. */
+  drawn?: () => void;
+}
+
+/** Returns an `add` that puts lines at the top of `list` in batches. A page pays for drawing
+ * (layout and paint, on CPUs that every window shares), not for receiving, so lines that come
+ * close together are drawn together: a burst of a thousand costs one drawing of at most `max`
+ * lines. Lines are made only if they are drawn. */
+export function drawInBatches(
+  list: HTMLElement,
+  batches: Batches,
+): (make: () => HTMLElement) => void {
+  let waiting: (() => HTMLElement)[] = [];
+  let skipped = 0;
+  let scheduled = false;
+  const draw = () => {
+    scheduled = false;
+    const lines = waiting.map((make) => make()).reverse();
+    if (skipped > 0) lines.push(batches.gap(skipped));
+    list.prepend(...lines);
+    while (list.childElementCount > batches.keep) list.lastElementChild?.remove();
+    waiting = [];
+    skipped = 0;
+    batches.drawn?.();
+  };
+  return (make) => {
+    waiting.push(make);
+    if (waiting.length > batches.max) {
+      skipped += 1;
+      waiting.shift();
+    }
+    if (!scheduled) {
+      scheduled = true;
+      setTimeout(draw, batches.every);
+    }
+  };
 }
 
 /** Runs `action` when `node` is clicked; a failure is shown in `#status`, never lost. */
