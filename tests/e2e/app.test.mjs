@@ -155,10 +155,13 @@ describe("switchboard in the real webview", () => {
         await app.waitForWindows(["main", label]);
         const inbox = await app.in(label, async () => {
           await app.waitText("#status", /^ready/);
-          await app.browser.waitUntil(async () => (await app.list("#inbox li:not(.skipped)")).length >= 2, {
-            timeout: 10000,
-            timeoutMsg: `${label} did not get both messages`,
-          });
+          await app.browser.waitUntil(
+            async () => (await app.list("#inbox li:not(.skipped)")).length >= 2,
+            {
+              timeout: 10000,
+              timeoutMsg: `${label} did not get both messages`,
+            },
+          );
           return app.list("#inbox li:not(.skipped)");
         });
         assert.deepEqual(
