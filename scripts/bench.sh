@@ -2,7 +2,8 @@
 # `npm run bench`: builds the app in release with the pages' timing loops embedded
 # (`vite build --mode bench` into target/bench/dist), starts it several times under Xvfb (or on
 # the given DISPLAY) through tauri-driver, and writes docs/bench/results.json,
-# docs/performance.md and its charts (docs/bench/*.svg). Sizes: BENCH_LAUNCHES (3), BENCH_ROUNDS (25).
+# docs/performance.md and its charts (docs/bench/*.svg). Sizes: BENCH_LAUNCHES (3),
+# BENCH_ROUNDS (25).
 # `--smoke` (run by `npm test`): the debug build, tiny sizes, one launch, output in
 # target/bench-smoke.
 set -euo pipefail
@@ -17,14 +18,15 @@ npx tsc --noEmit -p .
 npx vite build --mode bench --outDir ../target/bench/dist --logLevel warn
 # The bench build embeds the bench frontend; frontend/dist stays the one that ships.
 export TAURI_CONFIG='{"build":{"frontendDist":"../target/bench/dist"}}'
+# The report is built like the app: memcpy and TCP figures from a debug build mean nothing.
 if $smoke; then
   profile=debug results=target/bench-smoke/bench/results.json report=target/bench-smoke/performance.md
-  build=() report_flags=()
+  cargo_profile=()
 else
   profile=release results=docs/bench/results.json report=docs/performance.md
-  build=(--release) report_flags=(--release)
+  cargo_profile=(--release)
 fi
-cargo build --locked "${build[@]}" -p switchboard-app --features tauri/custom-protocol
+cargo build --locked "${cargo_profile[@]}" -p switchboard-app --features tauri/custom-protocol
 mkdir -p "$(dirname "$results")" target/bench
 cp "target/$profile/switchboard" target/bench/switchboard
 
@@ -35,5 +37,5 @@ export SWITCHBOARD_E2E_ARTIFACTS="$PWD/artifacts/bench"
 args=(--out "$results" --profile "$profile")
 $smoke && args+=(--smoke)
 node bench/run.mjs "${args[@]}"
-cargo run --locked --quiet "${report_flags[@]}" -p switchboard-bench --bin bench-report -- \
+cargo run --locked --quiet "${cargo_profile[@]}" -p switchboard-bench --bin bench-report -- \
   "$results" "$report"

@@ -1,10 +1,10 @@
 //! The live IPC trace: every command call and every event Rust sends, kept in a ring and
 //! streamed to subscribers over `ipc::Channel`, in batches.
 //!
-//! Each message to a page is a script its webview runs on the main thread that all windows
-//! share. One message per entry made every command cost a script in the inspector, so with
-//! it open every command got slower. New entries now gather for [`BATCH_WINDOW`] (or until
-//! [`BATCH_SIZE`] of them) and go out as one message.
+//! Each message to a page is a script its webview runs, and work on the main thread that all
+//! windows share; one per entry made every command cost one in the inspector. New entries now
+//! gather for [`BATCH_WINDOW`] (or until [`BATCH_SIZE`] of them) and go out as one message.
+//! (Most of what the inspector cost was drawing each entry; the page draws in batches too.)
 
 use std::{
     collections::VecDeque,
