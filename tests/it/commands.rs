@@ -58,11 +58,7 @@ fn framework_rejections_are_plain_strings_not_app_errors() {
 fn fail_with_returns_each_kind_and_a_panic_becomes_internal_before_or_after_an_await() {
     let t = start();
     t.ok("main", "open_inspector", json!({}));
-    t.ok(
-        "inspector",
-        "subscribe_trace",
-        json!({ "onEntries": "__CHANNEL__:1" }),
-    );
+    t.subscribe_trace(1);
     for kind in ["invalid_input", "not_found", "forbidden"] {
         assert_eq!(
             t.error_kind("main", "fail_with", json!({ "kind": kind })),
@@ -209,11 +205,7 @@ fn a_job_streams_progress_over_its_channel_and_can_be_cancelled_by_its_owner() {
 fn the_trace_streams_in_batches_each_entry_once_in_order() {
     let t = start();
     t.ok("main", "open_inspector", json!({}));
-    t.ok(
-        "inspector",
-        "subscribe_trace",
-        json!({ "onEntries": "__CHANNEL__:4" }),
-    );
+    t.subscribe_trace(4);
     let replayed = t.channel("inspector", 4).len();
     let calls = 2 * BATCH_SIZE + 100;
     let started = std::time::Instant::now();
@@ -253,11 +245,7 @@ fn the_trace_streams_commands_and_events_and_exports_to_a_file() {
     let t = start();
     t.ok("main", "open_inspector", json!({}));
     t.ok("main", "greet", json!({ "name": "Ada" }));
-    t.ok(
-        "inspector",
-        "subscribe_trace",
-        json!({ "onEntries": "__CHANNEL__:3" }),
-    );
+    t.subscribe_trace(3);
     t.error_kind("main", "fail_with", json!({ "kind": "not_found" }));
     let trace = t.trace("inspector", 3);
     let commands: Vec<_> = trace

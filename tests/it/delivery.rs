@@ -294,11 +294,7 @@ fn ready_ends_with_the_current_window_list() {
 #[test]
 fn a_reload_ends_the_old_page_s_trace_subscription_and_jobs() {
     let t = four_windows();
-    t.ok(
-        "inspector",
-        "subscribe_trace",
-        json!({ "onEntries": "__CHANNEL__:5" }),
-    );
+    t.subscribe_trace(5);
     let job = t.ok(
         "worker-1",
         "start_job",
@@ -381,11 +377,7 @@ fn the_delayed_pong_comes_back_to_the_caller_only() {
 fn a_malformed_note_is_refused_and_later_notes_still_arrive() {
     let t = four_windows();
     let acks = Inboxes::listen::<CoreNoteAck>(&t, &ALL);
-    t.ok(
-        "inspector",
-        "subscribe_trace",
-        json!({ "onEntries": "__CHANNEL__:1" }),
-    );
+    t.subscribe_trace(1);
     let main = t.window("main");
     // As a page's `emit` does: raw JSON, here of the wrong shape, too long, and not JSON at all.
     main.emit(switchboard_events::NoteToCore::NAME, json!({ "txt": 1 }))

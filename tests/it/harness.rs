@@ -105,6 +105,15 @@ impl TestApp {
             .to_owned()
     }
 
+    /// Subscribes the inspector to the trace, with channel `id`.
+    pub fn subscribe_trace(&self, id: u32) -> Value {
+        self.ok(
+            "inspector",
+            "subscribe_trace",
+            json!({ "onEntries": format!("__CHANNEL__:{id}") }),
+        )
+    }
+
     /// The trace entries channel `id` of window `label` has received, out of their batches,
     /// once what is pending has been sent.
     pub fn trace(&self, label: &str, id: u32) -> Vec<Value> {

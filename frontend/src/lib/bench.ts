@@ -6,12 +6,8 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { commands, type WindowLabel } from "../../../bindings/ipc";
-
-/** Throws if a typed call returned an error, so that a failing call cannot pass for a fast one. */
-async function ok(result: Promise<{ status: "ok" } | { status: "error"; error: unknown }>) {
-  const outcome = await result;
-  if (outcome.status === "error") throw new Error(JSON.stringify(outcome.error));
-}
+// A failed call throws, so that it cannot pass for a fast one.
+import { unwrap } from "./ipc";
 
 const toMain = { to: "one", label: "main" } as const;
 
@@ -21,24 +17,24 @@ function firstWorkers(count: number): WindowLabel[] {
 }
 
 /** One message over the Channels of the first `count` workers. */
-function fanOut(count: number): () => Promise<void> {
+function fanOut(count: number): () => Promise<unknown> {
   const audience = { to: "some", labels: firstWorkers(count) } as const;
-  return () => ok(commands.sendMessage(audience, "bench", "channel"));
+  return () => unwrap(commands.sendMessage(audience, "bench", "channel"));
 }
 
 /** The calls the runner can time, by name. Each is one round trip. */
 const calls = {
   /** The generated binding of `counter_get`. */
-  typed: () => ok(commands.counterGet()),
+  typed: () => unwrap(commands.counterGet()),
   /** Tauri's raw `invoke` of the same command. */
   raw: () => invoke("counter_get"),
   /** A command of Tauri's core: an event to Rust that nothing listens to. */
   core: () =>
     invoke("plugin:event|emit_to", { target: { kind: "App" }, event: "bench", payload: null }),
   /** A message to main, over main's own Channel. */
-  channel: () => ok(commands.sendMessage(toMain, "bench", "channel")),
+  channel: () => unwrap(commands.sendMessage(toMain, "bench", "channel")),
   /** The same message over Tauri's `emit_to`. */
-  event: () => ok(commands.sendMessage(toMain, "bench", "event")),
+  event: () => unwrap(commands.sendMessage(toMain, "bench", "event")),
   /** One message to worker-1, over its Channel. */
   fanout1: fanOut(1),
   /** One message to worker-1 to worker-4. */
@@ -58,7 +54,7 @@ export async function timeBlocks(
   rounds: number,
   block: number,
 ): Promise<Record<string, number[]>> {
-  const samples: Record<string, number[]> = {};
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = -1; round < rounds; round++) {
     for (let i = 0; i < names.length; i++) {
       const name = names[(round + 1 + i) % names.length] as CallName;
@@ -66,7 +62,7 @@ export async function timeBlocks(
       const start = performance.now();
       for (let n = 0; n < block; n++) await call();
       const perCall = (performance.now() - start) / block;
-      if (round >= 0) samples[name] = [...(samples[name] ?? []), perCall];
+      if (round >= 0) samples[name]?.push(perCall);
     }
   }
   return samples;
