@@ -14,6 +14,7 @@ import { App, startDriver, stopDriver } from "../tests/e2e/harness.mjs";
 /** @typedef {import("../bindings/files/Series").Series} Series */
 /** @typedef {import("../bindings/files/Scenario").Scenario} Scenario */
 /** @typedef {import("../frontend/src/lib/bench").CallName} CallName */
+/** @typedef {import("../frontend/src/lib/bench").TransferName} TransferName */
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +32,16 @@ const rounds = smoke ? 2 : Number(process.env.BENCH_ROUNDS ?? 25);
 const blocks = smoke ? { calls: 5, sends: 5 } : { calls: 100, sends: 20 };
 // Ends with 9 windows open even in a smoke, so that the fan-out runs there too.
 const windowCounts = smoke ? [1, 9] : [1, 3, 9];
+const KiB = 1024;
+const MiB = 1024 * KiB;
+// JSON stops at 10 MiB (100 MiB is some 370 MB of JSON text per call).
+const transferSizes = smoke ? [KiB, MiB] : [KiB, 64 * KiB, MiB, 10 * MiB];
+const largest = smoke ? [] : [100 * MiB];
+const transferRounds = smoke ? 1 : 5;
+/** @type {TransferName[]} */
+const downloads = ["down_raw", "down_pieces", "down_pieces_4", "down_chunks_64k", "down_chunks_1m"];
+/** @type {TransferName[]} */
+const uploads = ["up_raw"];
 
 /** @param {string} command @param {string[]} args */
 function output(command, args) {
@@ -68,6 +79,7 @@ function record(scenario, windows, samples, rename = (call) => call) {
       variant,
       windows,
       recipients: RECIPIENTS[/** @type {CallName} */ (call)],
+      bytes: 0,
       unit: "ms_per_call",
       samples: [],
     };
@@ -77,6 +89,44 @@ function record(scenario, windows, samples, rename = (call) => call) {
 }
 
 /** @typedef {{ samples?: Record<string, number[]>, failed?: string }} Timed */
+
+/** In main's page: times transfers, answers through `done`.
+ * @param {TransferName[]} names @param {number[]} sizes @param {number} rounds
+ * @param {(timed: Timed) => void} done */
+function transferInPage(names, sizes, rounds, done) {
+  const bench = window.__switchboardBench;
+  if (!bench) return done({ failed: "not a bench build: no window.__switchboardBench" });
+  bench.timeTransfers(names, sizes, rounds).then(
+    (samples) => done({ samples }),
+    (e) => done({ failed: String(e) }),
+  );
+}
+
+/** Has main's page time `names` at every size in `sizes`, and records them in MiB/s.
+ * @param {App} app @param {TransferName[]} names @param {number[]} sizes */
+async function timeTransfers(app, names, sizes) {
+  if (sizes.length === 0) return;
+  /** @type {Timed} */
+  const answer = await app.in("main", () =>
+    app.browser.executeAsync(transferInPage, names, sizes, transferRounds),
+  );
+  if (!answer.samples) throw new Error(`transfers ${names.join(", ")} failed: ${answer.failed}`);
+  for (const [key, samples] of Object.entries(answer.samples)) {
+    const [variant = key, bytes] = key.split("/");
+    const scenario = variant.startsWith("up_") ? "upload" : "download";
+    const known = series.get(key) ?? {
+      scenario,
+      variant,
+      windows: 1,
+      recipients: 0,
+      bytes: Number(bytes),
+      unit: "mib_per_second",
+      samples: [],
+    };
+    known.samples.push(...samples);
+    series.set(key, known);
+  }
+}
 
 /** In main's page: runs the timing loops, answers through `done`.
  * @param {CallName[]} names @param {number} rounds @param {number} block
@@ -112,6 +162,8 @@ async function openWorker(app) {
 /** One launch: every scenario once. @param {App} app */
 async function launch(app) {
   record("call", 1, await time(app, ["typed", "raw", "core"], blocks.calls));
+  await timeTransfers(app, [...downloads, "down_json", ...uploads, "up_json"], transferSizes);
+  await timeTransfers(app, [...downloads, ...uploads], largest);
 
   // Open and closed cannot share a round, so they alternate over several cycles instead, for
   // drift to hit both alike.

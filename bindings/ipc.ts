@@ -51,6 +51,25 @@ export const commands = {
 	/** Always fails, with the error `kind` names. */
 	failWith: (kind: FailKind) => typedError<null, AppError>(__TAURI_INVOKE("fail_with", { kind })),
 	/**
+	 * Bytes `offset..offset + len` of the pattern, as JSON (a number per byte): how a `Vec<u8>`
+	 * travels by default, shown for comparison. At most 100 MiB.
+	 */
+	downloadJson: (offset: number, len: number) => typedError<number[], AppError>(__TAURI_INVOKE("download_json", { offset, len })),
+	/**
+	 * Bytes `offset..offset + len` of the pattern as one raw response (an `ArrayBuffer`). At
+	 * most 100 MiB.
+	 */
+	downloadRaw: (offset: number, len: number) => typedError<ArrayBuffer, AppError>(__TAURI_INVOKE("download_raw", { offset, len })),
+	/**
+	 * Bytes `0..len` of the pattern over `onChunk`, in raw chunks of `chunk` bytes (at least
+	 * 64 KiB, so that a page cannot ask for a message per byte); returns how many were sent.
+	 */
+	downloadChunks: (len: number, chunk: number, onChunk: Channel<ArrayBuffer>) => typedError<number, AppError>(__TAURI_INVOKE("download_chunks", { len, chunk, onChunk })),
+	/** Receives bytes sent as JSON (a number per byte). At most 100 MiB. */
+	uploadJson: (bytes: number[]) => typedError<Received, AppError>(__TAURI_INVOKE("upload_json", { bytes })),
+	/** Receives bytes sent as the call's raw body. At most 100 MiB. */
+	uploadRaw: (rawBody: ArrayBuffer | Uint8Array) => typedError<Received, AppError>(__TAURI_INVOKE("upload_raw", rawBody)),
+	/**
 	 * Streams the trace to the calling window in batches, oldest entry first: the kept entries
 	 * now, then the new ones every 50 ms while there are any. Returns how many kept entries were
 	 * sent.
@@ -284,7 +303,14 @@ export type Limit =
  * Most events held for one window that is still loading (state-like events such as the
  * window list and the counter are kept as their latest value and do not count).
  */
-"held_events";
+"held_events" | 
+/** Most bytes in one transfer, down or up. */
+"transfer_bytes" | 
+/**
+ * Smallest chunk of a chunked download, in bytes: every chunk is a message the page's
+ * webview handles on the main thread.
+ */
+"smallest_chunk_bytes";
 
 /**
  * A page to Rust: a note to the core. Untrusted: a malformed or oversized payload is refused
@@ -307,6 +333,14 @@ export type ReadyReport = {
 	label: WindowLabel,
 	/** Events that were held for it and are now delivered. */
 	flushed: number,
+};
+
+/** What the core received from an upload, for the page to compare with what it sent. */
+export type Received = {
+	/** How many bytes. */
+	bytes: number,
+	/** Their sum, wrapping at 2^32. */
+	sum: number,
 };
 
 /**

@@ -4,4 +4,4 @@
 /**
  * What a series measures.
  */
-export type Scenario = "call" | "targeted_send" | "inspector" | "fan_out";
+export type Scenario = "call" | "targeted_send" | "inspector" | "fan_out" | "download" | "upload";

@@ -24,6 +24,10 @@ windows: number,
  */
 recipients: number, 
 /**
+ * Bytes per transfer (0 for a call that moves no payload).
+ */
+bytes: number, 
+/**
  * The unit of `samples`.
  */
 unit: Unit, 

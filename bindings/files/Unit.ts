@@ -4,4 +4,4 @@
 /**
  * The unit of a series' samples.
  */
-export type Unit = "ms_per_call";
+export type Unit = "ms_per_call" | "mib_per_second";

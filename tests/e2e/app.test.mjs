@@ -251,6 +251,58 @@ describe("switchboard in the real webview", () => {
     });
   });
 
+  it("a worker pulls 10 MiB in raw ranges with progress; raw and JSON uploads arrive whole", async () => {
+    await withApp("bulk", async (app) => {
+      await app.in("main", async () => {
+        await app.click("#open-worker");
+        await app.waitText("#windows-out", /opened worker-1/);
+      });
+      await app.waitForWindows(["main", "worker-1"]);
+      await app.in("worker-1", async () => {
+        await app.waitText("#status", /^ready/);
+        await app.click("#pull");
+        await app.waitText(
+          "#pull-out",
+          /^10 MiB in \d+ ms \(\d+ MiB\/s\), every byte checked$/,
+          30000,
+        );
+        const bar = await app.browser.execute(() => {
+          const bar = /** @type {HTMLProgressElement} */ (document.getElementById("pull-progress"));
+          return [bar.value, bar.max];
+        });
+        assert.deepEqual(bar, [10 << 20, 10 << 20]);
+
+        // The raw body arrives byte for byte; so does the same as JSON.
+        const uploaded = await app.browser.executeAsync((done) => {
+          const bytes = new Uint8Array(300_000).map((_, i) => i % 256);
+          const sum = bytes.reduce((a, b) => a + b, 0);
+          const invoke = window.__TAURI_INTERNALS__.invoke;
+          Promise.all([
+            invoke("upload_raw", bytes),
+            invoke("upload_json", { bytes: [...bytes.subarray(0, 1000)] }),
+          ]).then(
+            ([raw, json]) => done({ raw, json, sum }),
+            (e) => done({ failed: String(e) }),
+          );
+        });
+        assert.deepEqual(uploaded.raw, { bytes: 300_000, sum: uploaded.sum });
+        assert.deepEqual(uploaded.json, { bytes: 1000, sum: 124_716 });
+
+        // Bad requests are typed, and nothing is sent for them.
+        const jsonBody = await app.rawInvoke("upload_raw", { rawBody: [1, 2] });
+        assert.match(jsonBody.rejected, /^invalid args for command upload_raw/);
+        const tooBig = await app.rawInvoke("download_raw", { offset: 0, len: (100 << 20) + 1 });
+        assert.equal(tooBig.rejected.limit, "transfer_bytes");
+        const tiny = await app.rawInvoke("download_chunks", {
+          len: 1000,
+          chunk: 1,
+          onChunk: "__CHANNEL__:1",
+        });
+        assert.equal(tiny.rejected.limit, "smallest_chunk_bytes");
+      });
+    });
+  });
+
   it("refuses bad input with clear errors and keeps delivering", async () => {
     await withApp("bad input", async (app) => {
       await openFour(app);

@@ -16,9 +16,12 @@ use switchboard_commands::{
     jobs::Jobs, outbox::open_windows, ping::Pings, trace::Trace, Limit, Outbox, COMMAND_NAMES,
 };
 use switchboard_events::WindowLabel;
-use tauri::Manager;
+use tauri::{
+    ipc::{InvokeBody, InvokeResponseBody},
+    Manager,
+};
 
-use crate::harness::{invoke_on, start, TestApp};
+use crate::harness::{invoke_body, start, TestApp};
 
 const KINDS: [&str; 6] = [
     "invalid_input",
@@ -143,6 +146,29 @@ fn args(command: &str) -> BoxedStrategy<Value> {
             ]
             .boxed(),
         )],
+        "download_json" | "download_raw" => {
+            vec![("offset", number().boxed()), ("len", number().boxed())]
+        }
+        "download_chunks" => vec![
+            ("len", number().boxed()),
+            ("chunk", number().boxed()),
+            ("onChunk", channel().boxed()),
+        ],
+        "upload_json" => vec![(
+            "bytes",
+            prop_oneof![
+                prop::collection::vec(0u8..=255, 0..2_000).prop_map(Value::from),
+                prop::collection::vec(number(), 0..20).prop_map(Value::from),
+                junk(),
+            ]
+            .boxed(),
+        )],
+        "upload_raw" => vec![(
+            "rawBody",
+            prop::collection::vec(0u8..=255, 0..100)
+                .prop_map(Value::from)
+                .boxed(),
+        )],
         "subscribe_trace" => vec![("onEntries", channel().boxed())],
         "window_ready" => vec![("inbox", channel().boxed())],
         _ => vec![],
@@ -234,7 +260,12 @@ fn fuzz(command: &'static str) {
     // Outcomes: ok, a command's typed error, a rejection by the framework.
     let tally = std::cell::Cell::new([0u32; 3]);
     let outcome = runner.run(&strategy, |(window, args)| {
-        let answer = invoke_on(&windows[window], command, args);
+        // A raw answer (a download) is data like any other.
+        let answer =
+            invoke_body(&windows[window], command, InvokeBody::Json(args)).map(|body| match body {
+                InvokeResponseBody::Raw(bytes) => Value::from(bytes.len()),
+                json => json.deserialize::<Value>().unwrap(),
+            });
         let mut counts = tally.get();
         counts[match &answer {
             Ok(_) => 0,

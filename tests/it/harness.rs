@@ -145,16 +145,27 @@ pub fn invoke_on(
     cmd: &str,
     args: Value,
 ) -> Result<Value, Value> {
+    invoke_body(window, cmd, InvokeBody::Json(args))
+        .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+/// Invokes `cmd` from `window` with `body` as the whole payload (raw bytes or JSON), and
+/// returns the answer as it is (a raw response stays bytes).
+pub fn invoke_body(
+    window: &WebviewWindow<MockRuntime>,
+    cmd: &str,
+    body: InvokeBody,
+) -> Result<InvokeResponseBody, Value> {
     let request = tauri::webview::InvokeRequest {
         cmd: cmd.into(),
         callback: CallbackFn(0),
         error: CallbackFn(1),
         url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::Json(args),
+        body,
         headers: Default::default(),
         invoke_key: INVOKE_KEY.to_string(),
     };
-    get_ipc_response(window, request).map(|body| body.deserialize::<Value>().unwrap())
+    get_ipc_response(window, request)
 }
 
 /// Catches event `E` as each window's page hears it: over Tauri's window-scoped listener

@@ -3,6 +3,7 @@
 //! real IPC path. One test binary; a module per concern:
 //!
 //! - `harness`: starting the app, invoking commands as a window, catching events and channels;
+//! - `bulk`: downloads and uploads, raw, JSON and chunked, and their bounds;
 //! - `commands`: every command, ok and error, and the error JSON the frontend sees;
 //! - `delivery`: targeted events reach exactly their windows, over both transports, also in a
 //!   storm; the ready hand-off; shared state;
@@ -15,6 +16,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod bulk;
 mod commands;
 mod delivery;
 mod fuzz;

@@ -51,6 +51,10 @@ pub enum Scenario {
     Inspector,
     /// One message to 1, 4 and 8 workers over their Channels.
     FanOut,
+    /// Bytes from the core to the page, every way it can send them, 1 KiB to 100 MiB.
+    Download,
+    /// Bytes from the page to the core, as JSON and raw.
+    Upload,
 }
 
 /// The unit of a series' samples.
@@ -59,6 +63,8 @@ pub enum Scenario {
 pub enum Unit {
     /// Milliseconds per call, from timing a block of sequential calls.
     MsPerCall,
+    /// Mebibytes per second, from timing a block of sequential transfers.
+    MibPerSecond,
 }
 
 /// The samples of one variant of a scenario.
@@ -73,6 +79,8 @@ pub struct Series {
     pub windows: u32,
     /// How many windows each call sends to (0 for a call that sends nothing).
     pub recipients: u32,
+    /// Bytes per transfer (0 for a call that moves no payload).
+    pub bytes: u32,
     /// The unit of `samples`.
     pub unit: Unit,
     /// One figure per block, in the order they were taken.

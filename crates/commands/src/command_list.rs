@@ -18,6 +18,11 @@ command_list! {
     jobs::start_job: main worker;
     jobs::cancel_job: main worker;
     errors_demo::fail_with: main worker;
+    bulk::download_json: main worker;
+    bulk::download_raw: main worker;
+    bulk::download_chunks: main worker;
+    bulk::upload_json: main worker;
+    bulk::upload_raw: main worker;
     trace::subscribe_trace: inspector;
     trace::export_trace: inspector;
     stats::core_stats: inspector;

@@ -73,7 +73,7 @@ pub fn generate() -> Result<BTreeMap<PathBuf, String>, String> {
         .map_err(|e| format!("tauri-specta export failed: {e}"));
     let read = exported.and_then(|()| std::fs::read_to_string(&ipc).map_err(|e| e.to_string()));
     let _ = std::fs::remove_dir_all(&scratch);
-    files.insert(PathBuf::from("ipc.ts"), tidy_docs(&read?));
+    files.insert(PathBuf::from("ipc.ts"), raw_bodies(&tidy_docs(&read?))?);
     files.insert(PathBuf::from("events.ts"), events_module());
 
     let cfg = ts_rs::Config::new().with_large_int("number");
@@ -121,6 +121,17 @@ fn tidy_docs(ts: &str) -> String {
         out.push_str(rest);
     }
     out
+}
+
+/// Passes a raw body (a command's `raw_body: RawBody` argument, see `bulk.rs`) as the whole
+/// argument of `invoke`, which is how Tauri sends bytes raw; tauri-specta would wrap it in a
+/// JSON object, where an `ArrayBuffer` becomes `{}`.
+fn raw_bodies(ts: &str) -> Result<String, String> {
+    let out = ts.replace(", { rawBody })", ", rawBody)");
+    if out.contains("{ rawBody") || out.contains(", rawBody }") {
+        return Err("a command's `raw_body` must be its only argument".into());
+    }
+    Ok(out)
 }
 
 /// `inbox-message` -> `inboxMessage`.

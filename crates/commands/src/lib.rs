@@ -7,6 +7,7 @@
 //! This crate knows no window geometry, URLs or config: opening a window goes through the
 //! [`windows::WindowFactory`] that the app provides.
 
+pub mod bulk;
 pub mod call;
 pub mod counter;
 pub mod error;

@@ -47,11 +47,16 @@ pub enum Limit {
     /// Most events held for one window that is still loading (state-like events such as the
     /// window list and the counter are kept as their latest value and do not count).
     HeldEvents,
+    /// Most bytes in one transfer, down or up.
+    TransferBytes,
+    /// Smallest chunk of a chunked download, in bytes: every chunk is a message the page's
+    /// webview handles on the main thread.
+    SmallestChunkBytes,
 }
 
 impl Limit {
     /// Every limit, in the README's order.
-    pub const ALL: [Limit; 16] = [
+    pub const ALL: [Limit; 18] = [
         Limit::MessageChars,
         Limit::NameChars,
         Limit::PingNoteChars,
@@ -68,9 +73,12 @@ impl Limit {
         Limit::WorkerNumber,
         Limit::TraceExports,
         Limit::HeldEvents,
+        Limit::TransferBytes,
+        Limit::SmallestChunkBytes,
     ];
 
-    /// The bound: a maximum, except for [`Limit::ShortestStepMs`], a minimum.
+    /// The bound: a maximum, except for [`Limit::ShortestStepMs`] and
+    /// [`Limit::SmallestChunkBytes`], minimums.
     pub const fn bound(self) -> u32 {
         match self {
             Limit::MessageChars => 1_000,
@@ -90,6 +98,8 @@ impl Limit {
             Limit::WorkerNumber => MAX_WORKER,
             Limit::TraceExports => 10,
             Limit::HeldEvents => 256,
+            Limit::TransferBytes => 100 << 20,
+            Limit::SmallestChunkBytes => 64 << 10,
         }
     }
 
@@ -112,6 +122,8 @@ impl Limit {
             Limit::WorkerNumber => "worker_number",
             Limit::TraceExports => "trace_exports",
             Limit::HeldEvents => "held_events",
+            Limit::TransferBytes => "transfer_bytes",
+            Limit::SmallestChunkBytes => "smallest_chunk_bytes",
         }
     }
 

@@ -6,8 +6,9 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { commands, type WindowLabel } from "../../../bindings/ipc";
+import { firstWrongByte, pull } from "./bulk";
 // A failed call throws, so that it cannot pass for a fast one.
-import { unwrap } from "./ipc";
+import { channel, unwrap } from "./ipc";
 
 const toMain = { to: "one", label: "main" } as const;
 
@@ -68,14 +69,99 @@ export async function timeBlocks(
   return samples;
 }
 
+/** `len` bytes of the pattern over a Channel in chunks of `chunk` bytes, gathered into one
+ * array; resolves when the last chunk has arrived (the command returns before that). */
+function chunks(len: number, chunk: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const out = new Uint8Array(len);
+    let received = 0;
+    const onChunk = channel<ArrayBuffer>((data) => {
+      out.set(new Uint8Array(data), received);
+      received += data.byteLength;
+      if (received >= len) resolve(out);
+    });
+    unwrap(commands.downloadChunks(len, chunk, onChunk)).then(() => {
+      if (len === 0) resolve(out);
+    }, reject);
+  });
+}
+
+/** Checks that a download holds `len` bytes of the pattern. */
+function checkDownload(bytes: Uint8Array | number[], len: number): void {
+  const array = bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes);
+  const wrong = array.length === len ? firstWrongByte(array) : 0;
+  if (wrong >= 0) throw new Error(`a download of ${len} bytes came back wrong at byte ${wrong}`);
+}
+
+/** The transfers the runner can time, by name: each moves `len` bytes once, and returns
+ * what arrived, for a check. */
+const transfers = {
+  /** Down as JSON: `Vec<u8>`, a number per byte. */
+  down_json: (len: number) => unwrap(commands.downloadJson(0, len)),
+  /** Down as one raw response. */
+  down_raw: async (len: number) => new Uint8Array(await unwrap(commands.downloadRaw(0, len))),
+  /** Down over a Channel in 64 KiB raw chunks. */
+  down_chunks_64k: (len: number) => chunks(len, 64 << 10),
+  /** Down over a Channel in 1 MiB raw chunks. */
+  down_chunks_1m: (len: number) => chunks(len, 1 << 20),
+  /** Down the app's way: raw ranges of 4 MiB, 2 in flight. */
+  down_pieces: (len: number) => pull(len),
+  /** Down as raw ranges of 4 MiB, 4 in flight. */
+  down_pieces_4: (len: number) => pull(len, { inFlight: 4 }),
+  /** Up as JSON (the conversion to a number array included). */
+  up_json: (len: number, bytes: Uint8Array) =>
+    unwrap(commands.uploadJson(Array.from(bytes.subarray(0, len)))),
+  /** Up as the raw body of the call. */
+  up_raw: (len: number, bytes: Uint8Array) => unwrap(commands.uploadRaw(bytes.subarray(0, len))),
+} satisfies Record<string, (len: number, bytes: Uint8Array) => Promise<unknown>>;
+
+/** The name of a transfer the runner can time. */
+export type TransferName = keyof typeof transfers;
+
+/** One warm-up round, whose results are checked, then `rounds` rounds of every transfer at
+ * every size, the order rotated each round. Small sizes are timed over blocks of several
+ * transfers, about 8 MiB in all. Returns MiB/s per block, by `name/size`. */
+export async function timeTransfers(
+  names: TransferName[],
+  sizes: number[],
+  rounds: number,
+): Promise<Record<string, number[]>> {
+  const samples: Record<string, number[]> = {};
+  const upload = new Uint8Array(Math.max(0, ...sizes));
+  for (let i = 0; i < upload.length; i++) upload[i] = i % 256;
+  for (let round = -1; round < rounds; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + 1 + i) % names.length] as TransferName;
+      for (const len of sizes) {
+        const block = Math.max(1, Math.min(100, Math.floor((8 << 20) / len)));
+        const start = performance.now();
+        let last: unknown;
+        for (let n = 0; n < block; n++) last = await transfers[name](len, upload);
+        const seconds = (performance.now() - start) / 1000;
+        if (round < 0) {
+          if (name.startsWith("down_")) checkDownload(last as Uint8Array | number[], len);
+          else if ((last as { bytes: number }).bytes !== len)
+            throw new Error(`an upload of ${len} bytes arrived as ${JSON.stringify(last)}`);
+          continue;
+        }
+        // A block faster than the clock's tick counts as one tick.
+        const mib = (block * len) / (1 << 20);
+        const key = `${name}/${len}`;
+        samples[key] = [...(samples[key] ?? []), mib / Math.max(seconds, 0.001)];
+      }
+    }
+  }
+  return samples;
+}
+
 declare global {
   interface Window {
     /** Set in bench builds only. */
-    __switchboardBench?: { timeBlocks: typeof timeBlocks };
+    __switchboardBench?: { timeBlocks: typeof timeBlocks; timeTransfers: typeof timeTransfers };
   }
 }
 
 /** Makes the timing loops reachable from the runner's scripts. */
 export function install(): void {
-  window.__switchboardBench = { timeBlocks };
+  window.__switchboardBench = { timeBlocks, timeTransfers };
 }

@@ -1,0 +1,53 @@
+//! Moving bytes between this page and the core. {@link pull} is how the app downloads a large
+//! payload: raw ranges (`downloadRaw`, one `ArrayBuffer` each, no JSON), a few in flight, so
+//! that the page shows progress and the core prepares one range while the webview reads
+//! another. docs/performance.md compares it with one raw response, Channel chunks and JSON.
+
+import { commands } from "../../../bindings/ipc";
+import { unwrap } from "./ipc";
+
+/** Byte `i` of the pattern every download is a slice of (`payload_byte` in bulk.rs). */
+export function patternByte(i: number): number {
+  return i % 251;
+}
+
+/** The index of the first byte of `bytes` that is not the pattern from `offset`, or -1. */
+export function firstWrongByte(bytes: Uint8Array, offset = 0): number {
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== patternByte(offset + i)) return i;
+  }
+  return -1;
+}
+
+/** How {@link pull} splits a download. */
+export type PullOptions = {
+  /** Bytes per range: 4 MiB unless given. */
+  piece?: number;
+  /** Ranges requested at once: 2 unless given. */
+  inFlight?: number;
+  /** Called with the bytes received so far, after each range. */
+  onProgress?: (received: number) => void;
+};
+
+/** Downloads bytes `0..len` of the pattern as raw ranges of `piece` bytes, `inFlight` at a
+ * time, into one array. Rejects with `CommandFailed` if a range fails. */
+export async function pull(len: number, options: PullOptions = {}): Promise<Uint8Array> {
+  const piece = options.piece ?? 4 << 20;
+  const inFlight = options.inFlight ?? 2;
+  const out = new Uint8Array(len);
+  let next = 0;
+  let received = 0;
+  const worker = async (): Promise<void> => {
+    while (next < len) {
+      const offset = next;
+      const size = Math.min(piece, len - offset);
+      next += size;
+      const range = await unwrap(commands.downloadRaw(offset, size));
+      out.set(new Uint8Array(range), offset);
+      received += size;
+      options.onProgress?.(received);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, inFlight) }, worker));
+  return out;
+}
