@@ -8,7 +8,8 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { App, startDriver, stopDriver } from "../tests/e2e/harness.mjs";
+import { APP, App, startDriver, stopDriver } from "../tests/e2e/harness.mjs";
+import { descendants, pidOf, pssMib, startedAt } from "./procs.mjs";
 
 /** @typedef {import("../bindings/files/BenchRun").BenchRun} BenchRun */
 /** @typedef {import("../bindings/files/Series").Series} Series */
@@ -32,6 +33,12 @@ const rounds = smoke ? 2 : Number(process.env.BENCH_ROUNDS ?? 25);
 const blocks = smoke ? { calls: 5, sends: 5 } : { calls: 100, sends: 20 };
 // Ends with 9 windows open even in a smoke, so that the fan-out runs there too.
 const windowCounts = smoke ? [1, 9] : [1, 3, 9];
+// The hello-world app scripts/bench.sh builds beside Switchboard.
+const HELLO = process.env.SWITCHBOARD_BENCH_HELLO ?? "";
+// Start-ups of each app, alternating, before the launches that measure the rest.
+const startups = smoke ? 1 : 5;
+// Messages in a burst, and sent one command each.
+const floods = smoke ? { burst: 200, sends: 50 } : { burst: 10_000, sends: 2_000 };
 const KiB = 1024;
 const MiB = 1024 * KiB;
 // JSON stops at 10 MiB (100 MiB is some 370 MB of JSON text per call).
@@ -52,8 +59,59 @@ function output(command, args) {
   }
 }
 
-/** @type {Map<string, Series>} every series, by scenario, variant and windows open */
+/** @typedef {import("../bindings/files/Unit").Unit} Unit */
+/** @typedef {NonNullable<Window["__switchboardBench"]>} Probes */
+/** @typedef {import("../frontend/src/lib/bench").Arrivals} Arrivals */
+
+/** @type {Map<string, Series>} every series, by scenario, variant, windows open and bytes */
 const series = new Map();
+
+/** Adds `samples` to their series (across launches), which it creates with `unit`.
+ * @param {Scenario} scenario @param {string} variant @param {Unit} unit @param {number} windows
+ * @param {number[]} samples @param {{ recipients?: number, bytes?: number }} [each] what each
+ * sample's call sends: to how many windows, and how many bytes */
+function add(scenario, variant, unit, windows, samples, { recipients = 0, bytes = 0 } = {}) {
+  const key = `${scenario}/${variant}/${windows}/${bytes}`;
+  const known = series.get(key) ?? {
+    scenario,
+    variant,
+    windows,
+    recipients,
+    bytes,
+    unit,
+    samples: [],
+  };
+  known.samples.push(...samples);
+  series.set(key, known);
+}
+
+/** In a page: calls probe `name` with `args` and answers with its (awaited) value.
+ * @param {string} name @param {unknown[]} args
+ * @param {(answer: { value?: unknown, failed?: string }) => void} done */
+function probeInPage(name, args, done) {
+  const bench = /** @type {Record<string, (...args: unknown[]) => unknown> | undefined} */ (
+    /** @type {unknown} */ (window.__switchboardBench)
+  );
+  const probe = bench?.[name];
+  if (!probe) return done({ failed: `no probe ${name}: not a bench build` });
+  Promise.resolve()
+    .then(() => probe(...args))
+    .then(
+      (value) => done({ value: value ?? null }),
+      (e) => done({ failed: String(e) }),
+    );
+}
+
+/** Calls probe `name` (see frontend/src/lib/bench.ts) in window `label`'s page.
+ * @template {keyof Probes} N
+ * @param {App} app @param {string} label @param {N} name @param {Parameters<Probes[N]>} args
+ * @returns {Promise<Awaited<ReturnType<Probes[N]>>>} */
+async function probe(app, label, name, ...args) {
+  /** @type {{ value?: unknown, failed?: string }} */
+  const answer = await app.in(label, () => app.browser.executeAsync(probeInPage, name, args));
+  if (answer.failed !== undefined) throw new Error(`${name} in ${label}: ${answer.failed}`);
+  return /** @type {any} */ (answer.value);
+}
 
 /** How many windows each timed call sends to. @type {Record<CallName, number>} */
 const RECIPIENTS = {
@@ -67,89 +125,126 @@ const RECIPIENTS = {
   fanout8: 8,
 };
 
-/** Adds `samples` to their series, across launches, under the variant `rename` gives.
- * @param {Scenario} scenario @param {number} windows @param {Record<string, number[]>} samples
- * @param {(call: string) => string} [rename] */
-function record(scenario, windows, samples, rename = (call) => call) {
+/** Has main's page time `names` in blocks of `block` calls, `times` rounds, and records them
+ * under the variant `rename` gives.
+ * @param {App} app @param {Scenario} scenario @param {number} windows @param {CallName[]} names
+ * @param {number} block @param {{ times?: number, rename?: (call: string) => string }} [options] */
+async function time(app, scenario, windows, names, block, options = {}) {
+  const { times = rounds, rename = (call) => call } = options;
+  const samples = await probe(app, "main", "timeBlocks", names, times, block);
   for (const [call, taken] of Object.entries(samples)) {
-    const variant = rename(call);
-    const key = `${scenario}/${variant}/${windows}`;
-    const known = series.get(key) ?? {
-      scenario,
-      variant,
-      windows,
-      recipients: RECIPIENTS[/** @type {CallName} */ (call)],
-      bytes: 0,
-      unit: "ms_per_call",
-      samples: [],
-    };
-    known.samples.push(...taken);
-    series.set(key, known);
+    const recipients = RECIPIENTS[/** @type {CallName} */ (call)];
+    add(scenario, rename(call), "ms_per_call", windows, taken, { recipients });
   }
-}
-
-/** @typedef {{ samples?: Record<string, number[]>, failed?: string }} Timed */
-
-/** In main's page: times transfers, answers through `done`.
- * @param {TransferName[]} names @param {number[]} sizes @param {number} rounds
- * @param {(timed: Timed) => void} done */
-function transferInPage(names, sizes, rounds, done) {
-  const bench = window.__switchboardBench;
-  if (!bench) return done({ failed: "not a bench build: no window.__switchboardBench" });
-  bench.timeTransfers(names, sizes, rounds).then(
-    (samples) => done({ samples }),
-    (e) => done({ failed: String(e) }),
-  );
 }
 
 /** Has main's page time `names` at every size in `sizes`, and records them in MiB/s.
  * @param {App} app @param {TransferName[]} names @param {number[]} sizes */
 async function timeTransfers(app, names, sizes) {
   if (sizes.length === 0) return;
-  /** @type {Timed} */
-  const answer = await app.in("main", () =>
-    app.browser.executeAsync(transferInPage, names, sizes, transferRounds),
-  );
-  if (!answer.samples) throw new Error(`transfers ${names.join(", ")} failed: ${answer.failed}`);
-  for (const [key, samples] of Object.entries(answer.samples)) {
+  const samples = await probe(app, "main", "timeTransfers", names, sizes, transferRounds);
+  for (const [key, taken] of Object.entries(samples)) {
     const [variant = key, bytes] = key.split("/");
     const scenario = variant.startsWith("up_") ? "upload" : "download";
-    const known = series.get(key) ?? {
-      scenario,
-      variant,
-      windows: 1,
-      recipients: 0,
-      bytes: Number(bytes),
-      unit: "mib_per_second",
-      samples: [],
-    };
-    known.samples.push(...samples);
-    series.set(key, known);
+    add(scenario, variant, "mib_per_second", 1, taken, { bytes: Number(bytes) });
   }
 }
 
-/** In main's page: runs the timing loops, answers through `done`.
- * @param {CallName[]} names @param {number} rounds @param {number} block
- * @param {(timed: Timed) => void} done */
-function timeInPage(names, rounds, block, done) {
-  const bench = window.__switchboardBench;
-  if (!bench) return done({ failed: "not a bench build: no window.__switchboardBench" });
-  bench.timeBlocks(names, rounds, block).then(
-    (samples) => done({ samples }),
-    (e) => done({ failed: String(e) }),
-  );
+/** Polls `read` until it reports `want` arrivals, or nothing new came for 5 s.
+ * @param {() => Promise<Arrivals | null>} read @param {number} want @returns {Promise<Arrivals>} */
+async function arrivals(read, want) {
+  let last = await read();
+  let quietSince = Date.now();
+  while (!last || last.received < want) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = await read();
+    if (now && now.received !== last?.received) quietSince = Date.now();
+    last = now;
+    if (Date.now() - quietSince > 5000) break;
+  }
+  if (!last) throw new Error("nothing arrived");
+  return last;
 }
 
-/** Has main's page time `names` in blocks of `block` calls, `times` rounds.
- * @param {App} app @param {CallName[]} names @param {number} block @param {number} [times]
- * @returns {Promise<Record<string, number[]>>} */
-async function time(app, names, block, times = rounds) {
-  /** @type {Timed} */
-  const answer = await app.in("main", () =>
-    app.browser.executeAsync(timeInPage, names, times, block),
+/** Floods worker-1 from main, counted by worker-1's page. `inFlight` 0: one burst command;
+ * else one command per message, that many at a time.
+ * @param {App} app @param {string} variant @param {"event" | "channel"} transport
+ * @param {number} count @param {number} inFlight @param {number} windows */
+async function floodWorker(app, variant, transport, count, inFlight, windows) {
+  const tag = `${variant} ${Date.now()}`;
+  await probe(app, "worker-1", "countInbox", tag);
+  const started = await probe(app, "main", "flood", "worker-1", tag, transport, count, inFlight);
+  const got = await arrivals(() => probe(app, "worker-1", "inboxCounted"), count);
+  const seconds = Math.max(got.lastAt - started, 1) / 1000;
+  add("messages", variant, "per_second", windows, [got.distinct / seconds]);
+  add("messages", `${variant}:lost`, "count", windows, [count - got.distinct]);
+  add("messages", `${variant}:duplicated`, "count", windows, [got.received - got.distinct]);
+  add("messages", `${variant}:out_of_order`, "count", windows, [got.outOfOrder]);
+}
+
+/** The inspector's trace under a burst of `count` messages to worker-1: entries per second,
+ * entries lost, and frame times idle and under the load.
+ * @param {App} app @param {number} count @param {number} windows */
+async function traceLoad(app, count, windows) {
+  await app.in("main", () => app.rawInvoke("open_inspector", {}));
+  await app.in("inspector", () => app.waitText("#status", /^ready/, 30000));
+  await probe(app, "inspector", "countTrace");
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const idle = await probe(app, "inspector", "traceCounted", true);
+  await probe(app, "inspector", "countTrace");
+  const started = await probe(app, "main", "flood", "worker-1", "trace", "channel", count, 0);
+  // The burst's entries, and the command's own.
+  const got = await arrivals(
+    async () => (await probe(app, "inspector", "traceCounted", false))?.arrivals ?? null,
+    count + 1,
   );
-  if (!answer.samples) throw new Error(`timing ${names.join(", ")} failed: ${answer.failed}`);
-  return answer.samples;
+  const busy = await probe(app, "inspector", "traceCounted", true);
+  const seconds = Math.max(got.lastAt - started, 1) / 1000;
+  add("trace_load", "entries", "per_second", windows, [got.distinct / seconds]);
+  add("trace_load", "entries:lost", "count", windows, [
+    got.highest - got.lowest + 1 - got.distinct,
+  ]);
+  add("trace_load", "frames_idle", "ms_per_frame", windows, idle?.frames ?? []);
+  add("trace_load", "frames_busy", "ms_per_frame", windows, busy?.frames ?? []);
+  await app.in("main", () => app.rawInvoke("close_window", { label: "inspector" }));
+}
+
+/** PSS of the process running `binary`, and of all its descendants, in MiB.
+ * @param {string} binary @returns {{ core: number, children: number }} */
+function memoryOf(binary) {
+  const pid = pidOf(binary);
+  if (pid === null) throw new Error(`no process runs ${binary}`);
+  const children = descendants(pid).reduce((sum, child) => sum + pssMib(child), 0);
+  return { core: pssMib(pid), children };
+}
+
+/** Records the memory of `binary` (variant names prefixed by `name`) with `windows` open.
+ * @param {string} name @param {string} binary @param {number} windows */
+function recordMemory(name, binary, windows) {
+  const { core, children } = memoryOf(binary);
+  add("memory", `${name} core`, "mib", windows, [core]);
+  add("memory", `${name} webviews`, "mib", windows, [children]);
+}
+
+/** Starts `binary`, and records the time from its process's start to the `mark` of its main
+ * page, and its memory then. @param {string} name @param {string} binary @param {string} mark */
+async function startup(name, binary, mark) {
+  const app = await App.start(binary);
+  try {
+    const pid = pidOf(binary);
+    if (pid === null) throw new Error(`no process runs ${binary}`);
+    const readyAt = await app.in("main", () =>
+      app.browser.execute((/** @type {string} */ mark) => {
+        const entry = performance.getEntriesByName(mark)[0];
+        return entry ? performance.timeOrigin + entry.startTime : null;
+      }, mark),
+    );
+    if (readyAt === null) throw new Error(`${name} never marked ${mark}`);
+    add("startup", name, "ms", 1, [readyAt - startedAt(pid)]);
+    recordMemory(name, binary, 1);
+  } finally {
+    await app.stop();
+  }
 }
 
 /** Opens a worker from main and waits until its page is ready. @param {App} app */
@@ -161,7 +256,7 @@ async function openWorker(app) {
 
 /** One launch: every scenario once. @param {App} app */
 async function launch(app) {
-  record("call", 1, await time(app, ["typed", "raw", "core"], blocks.calls));
+  await time(app, "call", 1, ["typed", "raw", "core"], blocks.calls);
   await timeTransfers(app, [...downloads, "down_json", ...uploads, "up_json"], transferSizes);
   await timeTransfers(app, [...downloads, ...uploads], largest);
 
@@ -170,10 +265,10 @@ async function launch(app) {
   const cycles = smoke ? 1 : 5;
   for (let cycle = 0; cycle < cycles; cycle++) {
     const each = Math.ceil(rounds / cycles);
-    record("inspector", 1, await time(app, ["raw"], blocks.calls, each), () => "closed");
+    await time(app, "inspector", 1, ["raw"], blocks.calls, { times: each, rename: () => "closed" });
     await app.in("main", () => app.rawInvoke("open_inspector", {}));
     await app.in("inspector", () => app.waitText("#status", /^ready/, 30000));
-    record("inspector", 2, await time(app, ["raw"], blocks.calls, each), () => "open");
+    await time(app, "inspector", 2, ["raw"], blocks.calls, { times: each, rename: () => "open" });
     await app.in("main", () => app.rawInvoke("close_window", { label: "inspector" }));
     await app.waitForWindows(["main"]);
   }
@@ -181,15 +276,26 @@ async function launch(app) {
   let open = 1;
   for (const windows of windowCounts) {
     for (; open < windows; open++) await openWorker(app);
-    record("targeted_send", windows, await time(app, ["channel", "event", "raw"], blocks.sends));
+    recordMemory("switchboard", APP, windows);
+    await time(app, "targeted_send", windows, ["channel", "event", "raw"], blocks.sends);
   }
-  if (open >= 9)
-    record("fan_out", open, await time(app, ["fanout1", "fanout4", "fanout8"], blocks.sends));
+  if (open >= 9) await time(app, "fan_out", open, ["fanout1", "fanout4", "fanout8"], blocks.sends);
+
+  await floodWorker(app, "burst_channel", "channel", floods.burst, 0, open);
+  await floodWorker(app, "burst_event", "event", floods.burst, 0, open);
+  await floodWorker(app, "sends_channel", "channel", floods.sends, 32, open);
+  await traceLoad(app, floods.burst, open + 1);
 }
 
 const started = new Date().toISOString();
 await startDriver();
 try {
+  if (!HELLO) throw new Error("SWITCHBOARD_BENCH_HELLO names no hello-world app");
+  for (let n = 1; n <= startups; n++) {
+    console.log(`bench: start-up ${n} of ${startups}`);
+    await startup("hello", HELLO, "hello:ready");
+    await startup("switchboard", APP, "switchboard:ready");
+  }
   for (let n = 1; n <= launches; n++) {
     console.log(`bench: launch ${n} of ${launches}`);
     const app = await App.start();

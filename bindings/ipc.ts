@@ -38,6 +38,12 @@ export const commands = {
 	 * Fails, sending nothing, if it names a closed window.
 	 */
 	sendMessage: (audience: Audience, text: string, transport: Transport) => typedError<Sent, AppError>(__TAURI_INVOKE("send_message", { audience, text, transport })),
+	/**
+	 * Sends `count` copies of `text` (1 to 10,000) to `audience` by `transport`, as fast as the
+	 * core can: shows what a flood costs each way, and that nothing is lost, doubled or
+	 * reordered. Stops at the first failure (a window closed mid-way), with that error.
+	 */
+	sendBurst: (audience: Audience, text: string, transport: Transport, count: number) => typedError<Burst, AppError>(__TAURI_INVOKE("send_burst", { audience, text, transport, count })),
 	/** Sends `text` to `main`: the one message a worker may send. */
 	replyToMain: (text: string) => typedError<Sent, AppError>(__TAURI_INVOKE("reply_to_main", { text })),
 	/**
@@ -136,6 +142,17 @@ label: WindowLabel } |
 { to: "some"; 
 /** The windows, in the order given. */
 labels: WindowLabel[] };
+
+/**
+ * What a burst sent: its messages are numbered from `first` to `last`, in sending order
+ * (another sender's messages may take numbers in between).
+ */
+export type Burst = {
+	/** The first message's number. */
+	first: number,
+	/** The last message's number. */
+	last: number,
+};
 
 /** Rust to pages, to `main` (the only window allowed to emit): the core read a note. */
 export type CoreNoteAck = {
@@ -304,6 +321,8 @@ export type Limit =
  * window list and the counter are kept as their latest value and do not count).
  */
 "held_events" | 
+/** Most messages in one burst. */
+"burst_messages" | 
 /** Most bytes in one transfer, down or up. */
 "transfer_bytes" | 
 /**

@@ -26,13 +26,16 @@ else
   profile=release results=docs/bench/results.json report=docs/performance.md
   cargo_profile=(--release)
 fi
-cargo build --locked "${cargo_profile[@]}" -p switchboard-app --features tauri/custom-protocol
+# The hello-world app is built in the same command, so both link the same tauri.
+cargo build --locked "${cargo_profile[@]}" -p switchboard-app -p switchboard-hello \
+  --features tauri/custom-protocol
 mkdir -p "$(dirname "$results")" target/bench
-cp "target/$profile/switchboard" target/bench/switchboard
+cp "target/$profile/switchboard" "target/$profile/hello" target/bench/
 
 trap stop_display EXIT
 start_display
 export SWITCHBOARD_E2E_APP="$PWD/target/bench/switchboard"
+export SWITCHBOARD_BENCH_HELLO="$PWD/target/bench/hello"
 export SWITCHBOARD_E2E_ARTIFACTS="$PWD/artifacts/bench"
 args=(--out "$results" --profile "$profile")
 $smoke && args+=(--smoke)

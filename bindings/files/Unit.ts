@@ -4,4 +4,4 @@
 /**
  * The unit of a series' samples.
  */
-export type Unit = "ms_per_call" | "mib_per_second";
+export type Unit = "ms_per_call" | "mib_per_second" | "per_second" | "count" | "ms_per_frame" | "ms" | "mib";

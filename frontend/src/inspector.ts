@@ -6,7 +6,7 @@ import { listenInbox, show } from "./lib/demos";
 import { byId, drawInBatches, el, onClick, showStatus } from "./lib/dom";
 import { announceReady } from "./lib/events";
 import { channel, unwrap } from "./lib/ipc";
-import { describeEntry } from "./lib/trace";
+import { describeEntry, traceWatchers } from "./lib/trace";
 
 byId("app").innerHTML = `
   <section>
@@ -65,6 +65,7 @@ const addRow = drawInBatches(byId("trace"), {
 /** Takes a batch of entries, oldest first. */
 function addBatch(entries: TraceEntry[]): void {
   seen += entries.length;
+  for (const watch of traceWatchers) watch(entries);
   for (const entry of entries) addRow(() => row(entry));
 }
 
@@ -94,3 +95,6 @@ async function start(): Promise<void> {
 }
 
 start().catch((e: unknown) => showStatus(`failed to start: ${String(e)}`, true));
+
+// Only `vite build --mode bench` keeps this (see main.ts).
+if (import.meta.env.MODE === "bench") void import("./lib/bench").then((bench) => bench.install());

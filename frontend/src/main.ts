@@ -21,6 +21,7 @@ app.innerHTML = `
     <button id="send-selected">To ticked</button>
     <button id="send-workers">To workers</button>
     <button id="send-all">To all</button>
+    <button id="send-burst" title="1,000 copies to the ticked windows, as fast as the core can send them">Burst ×1,000 to ticked</button>
     <label title="Over each window's own Channel: no other page can overhear it. Unticked: Tauri's emit_to, which routes but does not hide.">
       <input id="private" type="checkbox"> private
     </label>
@@ -80,6 +81,13 @@ async function send(audience: Audience): Promise<void> {
   );
 }
 
+/** A flood: 1,000 copies to `audience`; each inbox counts them and draws the newest. */
+async function burst(audience: Audience): Promise<void> {
+  const transport = byId<HTMLInputElement>("private").checked ? "channel" : "event";
+  const result = await commands.sendBurst(audience, inputValue("message"), transport, 1000);
+  show("send-out", result, (b) => `burst sent, #${b.first} to #${b.last}`);
+}
+
 function audienceOfTicked(): Audience | null {
   const labels = ticked();
   const [only] = labels;
@@ -106,6 +114,10 @@ async function start(): Promise<void> {
   onClick("send-selected", async () => {
     const audience = audienceOfTicked();
     return audience ? send(audience) : showStatus("tick at least one window", true);
+  });
+  onClick("send-burst", async () => {
+    const audience = audienceOfTicked();
+    return audience ? burst(audience) : showStatus("tick at least one window", true);
   });
   onClick("send-workers", () => send({ to: "workers" }));
   onClick("send-all", () => send({ to: "all" }));

@@ -65,3 +65,6 @@ async function start(): Promise<void> {
 }
 
 start().catch((e: unknown) => showStatus(`failed to start: ${String(e)}`, true));
+
+// Only `vite build --mode bench` keeps this (see main.ts).
+if (import.meta.env.MODE === "bench") void import("./lib/bench").then((bench) => bench.install());

@@ -511,6 +511,29 @@ describe("switchboard in the real webview", () => {
       console.log(
         `storm: ${total} messages to 3 workers in the real webview: 0 lost, 0 duplicated, 0 out of order, 0 leaked`,
       );
+
+      // main's burst button: 1,000 copies from one command, over worker-2's Channel.
+      // One window at a time: reading a window switches the session to it.
+      const counts = async () => {
+        const out = {};
+        for (const label of everyone) out[label] = Number(await received(label));
+        return out;
+      };
+      const before = await counts();
+      await app.in("main", async () => {
+        await tick(app, ["worker-2"]);
+        const ownChannel = await app.browser.$("#private");
+        if (!(await ownChannel.isSelected())) await ownChannel.click();
+        await app.click("#send-burst");
+        await app.waitText("#send-out", /^burst sent, #\d+ to #\d+$/);
+      });
+      const want = before["worker-2"] + 1000;
+      await app.browser.waitUntil(async () => Number(await received("worker-2")) === want, {
+        timeout: 30000,
+        timeoutMsg: `worker-2 did not receive the burst's 1,000`,
+      });
+      assert.deepEqual(await counts(), { ...before, "worker-2": want });
+      await app.in("worker-2", () => app.waitText("#inbox", /more, not drawn/));
     });
   });
 

@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { remote } from "webdriverio";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const APP = process.env.SWITCHBOARD_E2E_APP ?? join(ROOT, "target/e2e/switchboard");
+export const APP = process.env.SWITCHBOARD_E2E_APP ?? join(ROOT, "target/e2e/switchboard");
 const PORT = Number(process.env.SWITCHBOARD_E2E_PORT ?? 4444);
 export const ARTIFACTS = process.env.SWITCHBOARD_E2E_ARTIFACTS ?? join(ROOT, "artifacts/e2e");
 const LOG = join(ARTIFACTS, "app.log");
@@ -64,13 +64,15 @@ export class App {
     this.handles = new Map();
   }
 
-  static async start() {
+  /** Starts `application` (Switchboard unless given) and waits until its window `main` shows
+   * `ready` in `#status`. */
+  static async start(application = APP) {
     const browser = await remote({
       hostname: "127.0.0.1",
       port: PORT,
       logLevel: "error",
       capabilities: {
-        "tauri:options": { application: APP },
+        "tauri:options": { application },
         // WebKitWebDriver speaks classic WebDriver only, not BiDi.
         "wdio:enforceWebDriverClassic": true,
       },

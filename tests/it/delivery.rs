@@ -556,3 +556,68 @@ fn a_storm_of_targeted_messages_is_delivered_exactly_once_in_order_and_nowhere_e
         assert!(inbox.of(other).is_empty());
     }
 }
+
+#[test]
+fn a_burst_arrives_whole_in_order_and_only_at_its_window_each_way() {
+    let t = four_windows();
+    let inbox = Inboxes::listen::<InboxMessage>(&t, &ALL);
+    t.subscribe_trace(7);
+    let mut numbers = Vec::new();
+    for transport in ["channel", "event"] {
+        let burst = t.ok(
+            "main",
+            "send_burst",
+            json!({
+                "audience": { "to": "one", "label": "worker-2" },
+                "text": transport,
+                "transport": transport,
+                "count": 1_000,
+            }),
+        );
+        numbers.push((
+            burst["first"].as_u64().unwrap(),
+            burst["last"].as_u64().unwrap(),
+        ));
+    }
+    // Nothing else was sending: each burst's numbers follow one another.
+    assert_eq!(numbers[0].1 - numbers[0].0, 999);
+    assert_eq!(numbers[1].0, numbers[0].1 + 1);
+    for (arrived, text) in [
+        (inbox.private("worker-2"), "channel"),
+        (inbox.routed("worker-2"), "event"),
+    ] {
+        let seqs: Vec<u64> = arrived.iter().map(|m| m["seq"].as_u64().unwrap()).collect();
+        assert_eq!(seqs.len(), 1_000, "{text}");
+        assert!(
+            seqs.windows(2).all(|w| w[1] == w[0] + 1),
+            "{text}: in order, none lost"
+        );
+        assert!(texts(&arrived).iter().all(|t| t == text));
+    }
+    assert_eq!(
+        inbox.counts(),
+        counts(&[
+            ("inspector", 0),
+            ("main", 0),
+            ("worker-1", 0),
+            ("worker-2", 2_000)
+        ])
+    );
+    // The trace has an entry for each message, each once.
+    let sends = t
+        .trace("inspector", 7)
+        .into_iter()
+        .filter(|e| e["type"] == "event" && e["name"] == "inbox-message")
+        .count();
+    assert_eq!(sends, 2_000);
+
+    let bad = |count: Value| {
+        t.error_kind(
+            "main",
+            "send_burst",
+            json!({ "audience": { "to": "all" }, "text": "x", "transport": "channel", "count": count }),
+        )
+    };
+    assert_eq!(bad(json!(0)), "invalid_input");
+    assert_eq!(bad(json!(10_001)), "limit_reached");
+}

@@ -127,6 +127,26 @@ fn args(command: &str) -> BoxedStrategy<Value> {
                 prop_oneof![Just(json!("event")), Just(json!("channel")), junk()].boxed(),
             ),
         ],
+        "send_burst" => vec![
+            ("audience", audience().boxed()),
+            ("text", text().boxed()),
+            (
+                "transport",
+                prop_oneof![Just(json!("event")), Just(json!("channel")), junk()].boxed(),
+            ),
+            // Small counts: a valid burst of thousands, ten thousand times, would only be slow.
+            (
+                "count",
+                prop_oneof![
+                    (0u32..4).prop_map(Value::from),
+                    Just(json!(10_001)),
+                    Just(json!(-1)),
+                    Just(json!(1.5)),
+                    junk(),
+                ]
+                .boxed(),
+            ),
+        ],
         "reply_to_main" => vec![("text", text().boxed())],
         "start_job" => vec![
             ("steps", number().boxed()),

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::{
     chart::{self, Line},
     physical::Physical,
-    results::{BenchRun, Scenario, Series},
+    results::{BenchRun, Scenario, Series, Unit},
     stats::p50_p99,
 };
 
@@ -27,6 +27,11 @@ fn baseline<'a>(run: &'a BenchRun, series: &Series) -> Option<&'a Series> {
         Scenario::Upload => {
             b.scenario == Scenario::Upload && b.variant == "up_raw" && b.bytes == series.bytes
         }
+        // Frames under load against frames idle; the other figures are rates and counts.
+        Scenario::TraceLoad => series.variant == "frames_busy" && b.variant == "frames_idle",
+        // Start-up against the hello-world app.
+        Scenario::Startup => b.scenario == Scenario::Startup && b.variant == "hello",
+        Scenario::Messages | Scenario::Memory => false,
         // A send against the same send with the fewest windows open.
         Scenario::TargetedSend => {
             let fewest = run
@@ -74,19 +79,43 @@ enum Bound {
     AtLeast(f64),
 }
 
+/// What a goal's figure and bound are.
+#[derive(Clone, Copy)]
+enum Measure {
+    Ratio,
+    PerSecond,
+    Count,
+    Megabytes,
+}
+
 /// One goal: what it asks, the figure, and the bound.
 struct Goal {
     what: &'static str,
     figure: Option<f64>,
     bound: Bound,
+    measure: Measure,
 }
 
 impl Goal {
+    fn show(&self, x: f64) -> String {
+        match self.measure {
+            Measure::Ratio => format!("{x:.2}x"),
+            Measure::PerSecond => format!("{x:.0}/s"),
+            Measure::Count => format!("{x:.0}"),
+            Measure::Megabytes => format!("{x:.1} MB"),
+        }
+    }
+
+    fn figure_text(&self) -> String {
+        self.figure.map_or("-".into(), |x| self.show(x))
+    }
+
     fn verdict(&self) -> String {
         match (self.figure, self.bound) {
             (None, _) => "not measured".to_owned(),
             (Some(f), Bound::AtMost(b)) if f <= b => "met".to_owned(),
             (Some(f), Bound::AtLeast(b)) if f >= b => "met".to_owned(),
+            (Some(_), Bound::AtMost(0.0)) => "missed".to_owned(),
             (Some(f), Bound::AtMost(b)) => format!("missed by {:.0}%", (f / b - 1.0) * 100.0),
             (Some(f), Bound::AtLeast(b)) => format!("missed by {:.0}%", (1.0 - f / b) * 100.0),
         }
@@ -94,8 +123,8 @@ impl Goal {
 
     fn bound_text(&self) -> String {
         match self.bound {
-            Bound::AtMost(b) => format!("≤ {b:.2}x"),
-            Bound::AtLeast(b) => format!("≥ {b:.2}x"),
+            Bound::AtMost(b) => format!("≤ {}", self.show(b)),
+            Bound::AtLeast(b) => format!("≥ {}", self.show(b)),
         }
     }
 }
@@ -157,38 +186,119 @@ fn goals(run: &BenchRun) -> Vec<Goal> {
             what: "a typed call costs at most 1.03x a raw `invoke` of the same command (p50)",
             figure: typed.and_then(|s| ratio(run, s)),
             bound: Bound::AtMost(1.03),
+            measure: Measure::Ratio,
         },
         Goal {
             what: "p99 at most 3x p50, for every kind of call",
             figure: tail,
             bound: Bound::AtMost(3.0),
+            measure: Measure::Ratio,
         },
         Goal {
             what: "a send to one window over its Channel costs at most 1.2x with the most windows open what it costs with the fewest (p50)",
             figure: most_windows("channel").and_then(|s| ratio(run, s)),
             bound: Bound::AtMost(1.2),
+            measure: Measure::Ratio,
         },
         Goal {
             what: "with the inspector open, a command costs at most 1.1x what it costs with it closed (p50)",
             figure: open_inspector.first().and_then(|s| ratio(run, s)),
             bound: Bound::AtMost(1.1),
+            measure: Measure::Ratio,
         },
         Goal {
             what: "a send to 8 windows costs at most 1.1x per window what a send to one costs (p50)",
             figure: widest.and_then(|s| ratio(run, s)),
             bound: Bound::AtMost(1.1),
+            measure: Measure::Ratio,
         },
         Goal {
             what: "the app's download (`pull`) moves at least 0.9x the MiB/s of the best way the stack offers, at every size from 1 MiB (p50)",
             figure: app_download_vs_best(run),
             bound: Bound::AtLeast(0.9),
+            measure: Measure::Ratio,
         },
         Goal {
             what: "moonshot: the app's download of the largest size at least 1.5x one raw response (p50)",
             figure: app_download_at_largest(run),
             bound: Bound::AtLeast(1.5),
+            measure: Measure::Ratio,
+        },
+        Goal {
+            what: "the inspector's trace takes at least 20,000 entries/s (a burst of 10,000 messages, each traced; p50 over launches)",
+            figure: rate(run, Scenario::TraceLoad, "entries"),
+            bound: Bound::AtLeast(20_000.0),
+            measure: Measure::PerSecond,
+        },
+        Goal {
+            what: "2,000 targeted messages (one command each, 32 in flight) reach their worker at at least 5,000 messages/s, first send to last arrival (p50)",
+            figure: rate(run, Scenario::Messages, "sends_channel"),
+            bound: Bound::AtLeast(5_000.0),
+            measure: Measure::PerSecond,
+        },
+        Goal {
+            what: "from process start to main's page ready at most 1.5x the hello-world app's (p50)",
+            figure: find(run, Scenario::Startup, "switchboard")
+                .first()
+                .and_then(|s| ratio(run, s)),
+            bound: Bound::AtMost(1.5),
+            measure: Measure::Ratio,
+        },
+        Goal {
+            what: "each window beyond the first adds at most 80 MB of PSS (core and webview processes)",
+            figure: per_extra_window_mb(run),
+            bound: Bound::AtMost(80.0),
+            measure: Measure::Megabytes,
+        },
+        Goal {
+            what: "nothing lost, duplicated or reordered: every flood and the trace, every launch",
+            figure: faults(run),
+            bound: Bound::AtMost(0.0),
+            measure: Measure::Count,
         },
     ]
+}
+
+/// Switchboard's PSS, core and children, with `windows` open (p50 over launches), in MiB.
+fn total_mib(run: &BenchRun, windows: u32) -> Option<f64> {
+    let part = |variant: &str| {
+        find(run, Scenario::Memory, variant)
+            .into_iter()
+            .find(|s| s.windows == windows)
+            .and_then(p50)
+    };
+    Some(part("switchboard core")? + part("switchboard webviews")?)
+}
+
+/// What each window beyond the first adds to Switchboard's PSS, in MB (10^6 bytes), from the
+/// fewest to the most windows measured.
+fn per_extra_window_mb(run: &BenchRun) -> Option<f64> {
+    let windows = || {
+        run.series
+            .iter()
+            .filter(|s| s.scenario == Scenario::Memory && s.variant.starts_with("switchboard"))
+            .map(|s| s.windows)
+    };
+    let (fewest, most) = (windows().min()?, windows().max()?);
+    if most == fewest {
+        return None;
+    }
+    let mib = (total_mib(run, most)? - total_mib(run, fewest)?) / f64::from(most - fewest);
+    Some(mib * 1.048_576)
+}
+
+/// The p50 of a rate series.
+fn rate(run: &BenchRun, scenario: Scenario, variant: &str) -> Option<f64> {
+    find(run, scenario, variant).first().copied().and_then(p50)
+}
+
+/// Everything lost, duplicated or out of order, over every count series of the run.
+fn faults(run: &BenchRun) -> Option<f64> {
+    run.series
+        .iter()
+        .filter(|s| s.unit == Unit::Count)
+        .map(|s| s.samples.iter().sum::<f64>())
+        .reduce(|a, b| a + b)
 }
 
 fn ms(x: f64) -> String {
@@ -208,6 +318,7 @@ fn chart_file(scenario: Scenario) -> Option<&'static str> {
         Scenario::Inspector => None,
         Scenario::Download => Some("download.svg"),
         Scenario::Upload => Some("upload.svg"),
+        Scenario::Messages | Scenario::TraceLoad | Scenario::Startup | Scenario::Memory => None,
     }
 }
 
@@ -389,6 +500,162 @@ fn transfers(out: &mut String, run: &BenchRun) {
     }
 }
 
+/// The total of count series `variant` (over every launch), or `-`.
+fn total(run: &BenchRun, scenario: Scenario, variant: &str) -> String {
+    let series = find(run, scenario, variant);
+    match series.first() {
+        Some(s) => format!("{:.0}", s.samples.iter().sum::<f64>()),
+        None => "-".into(),
+    }
+}
+
+/// The floods and the trace under load: rates, what was lost, frame times.
+fn floods(out: &mut String, run: &BenchRun) {
+    let rates: Vec<&Series> = run
+        .series
+        .iter()
+        .filter(|s| s.scenario == Scenario::Messages && s.unit == Unit::PerSecond)
+        .collect();
+    if !rates.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## Many small messages to one worker\n\n\
+             Counted by worker-1's page as they arrive, by number, from the first send to the \
+             last arrival (clocks of two pages of one machine). `burst_channel` / \
+             `burst_event`: one `sendBurst` command, its messages sent by the core over \
+             worker-1's Channel / by `emit_to`; `sends_channel`: one `sendMessage` command per \
+             message, 32 in flight. Every window listens to `inbox-message`, so each `emit_to` \
+             runs a script in every webview. Lost, duplicated and out of order: totals over \
+             every launch.\n"
+        );
+        let _ = writeln!(
+            out,
+            "| variant | windows open | launches | messages/s p50 | lowest | lost | duplicated | out of order |\n|---|---|---|---|---|---|---|---|"
+        );
+        for s in rates {
+            let lowest = s.samples.iter().copied().reduce(f64::min).unwrap_or(0.0);
+            let v = &s.variant;
+            let _ = writeln!(
+                out,
+                "| {v} | {} | {} | {:.0} | {lowest:.0} | {} | {} | {} |",
+                s.windows,
+                s.samples.len(),
+                p50(s).unwrap_or(0.0),
+                total(run, Scenario::Messages, &format!("{v}:lost")),
+                total(run, Scenario::Messages, &format!("{v}:duplicated")),
+                total(run, Scenario::Messages, &format!("{v}:out_of_order")),
+            );
+        }
+    }
+    let entries = find(run, Scenario::TraceLoad, "entries");
+    let Some(entries) = entries.first() else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "\n## The trace under load\n\n\
+         The inspector open, main sends a burst to worker-1 over its Channel: every message is \
+         an entry in the trace, streamed to the inspector in batches. Entries per second: \
+         counted by the inspector's page, from the burst's start to the last entry's arrival. \
+         Lost: ids missing between the first and last entry received. Frames: the time \
+         between two `requestAnimationFrame` callbacks of the inspector, for 1 s idle and \
+         while the burst's entries arrive (ratio: p50 against idle).\n"
+    );
+    let _ = writeln!(
+        out,
+        "| entries/s p50 | launches | entries lost |\n|---|---|---|\n| {:.0} | {} | {} |\n",
+        p50(entries).unwrap_or(0.0),
+        entries.samples.len(),
+        total(run, Scenario::TraceLoad, "entries:lost"),
+    );
+    let _ = writeln!(
+        out,
+        "| frames | count | p50 | p99 | ratio |\n|---|---|---|---|---|"
+    );
+    for variant in ["frames_idle", "frames_busy"] {
+        for s in find(run, Scenario::TraceLoad, variant) {
+            if let Some((p50, p99)) = p50_p99(&s.samples) {
+                let _ = writeln!(
+                    out,
+                    "| {variant} | {} | {} | {} | {} |",
+                    s.samples.len(),
+                    ms(p50),
+                    ms(p99),
+                    times(ratio(run, s))
+                );
+            }
+        }
+    }
+}
+
+/// Start-up times and memory.
+fn startup_and_memory(out: &mut String, run: &BenchRun) {
+    let startups: Vec<&Series> = run
+        .series
+        .iter()
+        .filter(|s| s.scenario == Scenario::Startup)
+        .collect();
+    if !startups.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## Start-up\n\n\
+             From the process's start (its start time in `/proc`, to the kernel's 10 ms tick) to \
+             the `performance.mark` its main page sets when ready: Switchboard's once its \
+             listeners are registered and `window_ready` has answered; the hello-world app's \
+             (`bench/hello`: one window, one command) once its one call has answered. The two \
+             alternate, each started through tauri-driver. Ratio: p50 against `hello`.\n"
+        );
+        let _ = writeln!(
+            out,
+            "| app | starts | p50 | p99 | ratio |\n|---|---|---|---|---|"
+        );
+        for s in startups {
+            if let Some((p50, p99)) = p50_p99(&s.samples) {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {p50:.0} ms | {p99:.0} ms | {} |",
+                    s.variant,
+                    s.samples.len(),
+                    times(ratio(run, s))
+                );
+            }
+        }
+    }
+    let mut memory: Vec<&Series> = run
+        .series
+        .iter()
+        .filter(|s| s.scenario == Scenario::Memory)
+        .collect();
+    if memory.is_empty() {
+        return;
+    }
+    memory.sort_by(|a, b| (&a.variant, a.windows).cmp(&(&b.variant, b.windows)));
+    let _ = writeln!(
+        out,
+        "\n## Memory\n\n\
+         PSS (proportional set size: pages shared between processes are split between them, so \
+         the parts add up) from `/proc/PID/smaps_rollup`: `core` is the app's own process, \
+         `webviews` the sum of its descendants (WebKitGTK's web and network processes). \
+         Switchboard's with 1 to 9 windows open, the hello-world app's with its one. p50 over \
+         launches.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| what | windows open | samples | p50 MiB |\n|---|---|---|---|"
+    );
+    for s in memory {
+        if let Some(p50) = p50(s) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {p50:.1} |",
+                s.variant,
+                s.windows,
+                s.samples.len()
+            );
+        }
+    }
+}
+
 /// The report, as Markdown.
 pub fn markdown(run: &BenchRun, physical: &Physical) -> String {
     let mut out = String::new();
@@ -418,7 +685,7 @@ pub fn markdown(run: &BenchRun, physical: &Physical) -> String {
             out,
             "| {} | {} | {} | {} |",
             goal.what,
-            times(goal.figure),
+            goal.figure_text(),
             goal.bound_text(),
             goal.verdict()
         );
@@ -480,6 +747,8 @@ pub fn markdown(run: &BenchRun, physical: &Physical) -> String {
     }
 
     transfers(&mut out, run);
+    floods(&mut out, run);
+    startup_and_memory(&mut out, run);
 
     let _ = writeln!(
         out,
@@ -492,7 +761,7 @@ pub fn markdown(run: &BenchRun, physical: &Physical) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::results::{Machine, Unit};
+    use crate::results::Machine;
 
     fn series(scenario: Scenario, variant: &str, windows: u32, samples: &[f64]) -> Series {
         Series {
@@ -503,6 +772,13 @@ mod tests {
             bytes: 0,
             unit: Unit::MsPerCall,
             samples: samples.to_vec(),
+        }
+    }
+
+    fn measured(scenario: Scenario, variant: &str, unit: Unit, samples: &[f64]) -> Series {
+        Series {
+            unit,
+            ..series(scenario, variant, 9, samples)
         }
     }
 
@@ -542,6 +818,47 @@ mod tests {
                 download("down_raw", &[100.0]),
                 download("down_chunks_1m", &[120.0]),
                 download("down_pieces", &[95.0]),
+                measured(
+                    Scenario::Messages,
+                    "sends_channel",
+                    Unit::PerSecond,
+                    &[4_000.0, 6_000.0, 7_000.0],
+                ),
+                measured(
+                    Scenario::Messages,
+                    "sends_channel:lost",
+                    Unit::Count,
+                    &[0.0, 0.0, 0.0],
+                ),
+                measured(
+                    Scenario::Messages,
+                    "burst_event:duplicated",
+                    Unit::Count,
+                    &[0.0, 1.0],
+                ),
+                measured(Scenario::TraceLoad, "entries", Unit::PerSecond, &[25_000.0]),
+                measured(Scenario::Startup, "hello", Unit::Ms, &[400.0]),
+                measured(Scenario::Startup, "switchboard", Unit::Ms, &[500.0]),
+                Series {
+                    windows: 1,
+                    ..measured(Scenario::Memory, "switchboard core", Unit::Mib, &[100.0])
+                },
+                Series {
+                    windows: 1,
+                    ..measured(
+                        Scenario::Memory,
+                        "switchboard webviews",
+                        Unit::Mib,
+                        &[100.0],
+                    )
+                },
+                measured(Scenario::Memory, "switchboard core", Unit::Mib, &[120.0]),
+                measured(
+                    Scenario::Memory,
+                    "switchboard webviews",
+                    Unit::Mib,
+                    &[480.0],
+                ),
             ],
         };
         let physical = Physical {
@@ -573,6 +890,17 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("| down_pieces | 95.0 (0.95x) |"), "{text}");
+        // Rates and counts: absolute bounds.
+        assert!(text.contains("| 6000/s | ≥ 5000/s | met |"), "{text}");
+        assert!(text.contains("| 25000/s | ≥ 20000/s | met |"), "{text}");
+        assert!(text.contains("| 1 | ≤ 0 | missed |"), "{text}");
+        assert!(text.contains("| 1.25x | ≤ 1.50x | met |"), "{text}");
+        // (600 - 200) MiB over 8 more windows: 50 MiB, 52.4 MB each.
+        assert!(text.contains("| 52.4 MB | ≤ 80.0 MB | met |"), "{text}");
+        assert!(
+            text.contains("| sends_channel | 9 | 3 | 6000 | 4000 | 0 | - | - |"),
+            "{text}"
+        );
         assert!(text.contains("| memcpy | 10.0 |"));
     }
 }

@@ -55,6 +55,18 @@ pub enum Scenario {
     Download,
     /// Bytes from the page to the core, as JSON and raw.
     Upload,
+    /// Many small messages to one worker, counted by its page as they arrive: a burst from
+    /// the core as events or over the worker's Channel, and one command per message.
+    Messages,
+    /// The inspector's trace under a burst: entries it receives per second, entries lost,
+    /// and the time between its frames, idle and under load.
+    TraceLoad,
+    /// From the process's start to its first window's page being ready: Switchboard's main
+    /// (`switchboard:ready`), and a hello-world Tauri app built in the same run.
+    Startup,
+    /// Proportional memory (PSS) of the core process and of its children (the webviews' and
+    /// the network's processes) with 1 to 9 windows open.
+    Memory,
 }
 
 /// The unit of a series' samples.
@@ -65,6 +77,16 @@ pub enum Unit {
     MsPerCall,
     /// Mebibytes per second, from timing a block of sequential transfers.
     MibPerSecond,
+    /// Items (messages, entries) per second, from the first send to the last arrival.
+    PerSecond,
+    /// How many (lost, duplicated or reordered items), one sample per launch.
+    Count,
+    /// Milliseconds between two frames of a page.
+    MsPerFrame,
+    /// Milliseconds, once.
+    Ms,
+    /// Mebibytes.
+    Mib,
 }
 
 /// The samples of one variant of a scenario.

@@ -47,6 +47,8 @@ pub enum Limit {
     /// Most events held for one window that is still loading (state-like events such as the
     /// window list and the counter are kept as their latest value and do not count).
     HeldEvents,
+    /// Most messages in one burst.
+    BurstMessages,
     /// Most bytes in one transfer, down or up.
     TransferBytes,
     /// Smallest chunk of a chunked download, in bytes: every chunk is a message the page's
@@ -56,7 +58,7 @@ pub enum Limit {
 
 impl Limit {
     /// Every limit, in the README's order.
-    pub const ALL: [Limit; 18] = [
+    pub const ALL: [Limit; 19] = [
         Limit::MessageChars,
         Limit::NameChars,
         Limit::PingNoteChars,
@@ -73,6 +75,7 @@ impl Limit {
         Limit::WorkerNumber,
         Limit::TraceExports,
         Limit::HeldEvents,
+        Limit::BurstMessages,
         Limit::TransferBytes,
         Limit::SmallestChunkBytes,
     ];
@@ -98,6 +101,7 @@ impl Limit {
             Limit::WorkerNumber => MAX_WORKER,
             Limit::TraceExports => 10,
             Limit::HeldEvents => 256,
+            Limit::BurstMessages => 10_000,
             Limit::TransferBytes => 100 << 20,
             Limit::SmallestChunkBytes => 64 << 10,
         }
@@ -122,6 +126,7 @@ impl Limit {
             Limit::WorkerNumber => "worker_number",
             Limit::TraceExports => "trace_exports",
             Limit::HeldEvents => "held_events",
+            Limit::BurstMessages => "burst_messages",
             Limit::TransferBytes => "transfer_bytes",
             Limit::SmallestChunkBytes => "smallest_chunk_bytes",
         }

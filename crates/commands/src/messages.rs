@@ -1,7 +1,10 @@
-//! Messages: main sends to one window, a set, the workers or all; a worker replies to main.
+//! Messages: main sends to one window, a set, the workers or all (once, or in a burst); a
+//! worker replies to main.
 
 use std::sync::atomic::AtomicU32;
 
+use serde::Serialize;
+use specta::Type;
 use switchboard_events::{Audience, InboxMessage, WindowLabel};
 use tauri::{Runtime, State};
 
@@ -83,6 +86,54 @@ pub async fn send_message<R: Runtime>(
     transport: Transport,
 ) -> Result<Sent, AppError> {
     call.run(|call| send(call, &seq, &outbox, audience, text, transport))
+}
+
+/// What a burst sent: its messages are numbered from `first` to `last`, in sending order
+/// (another sender's messages may take numbers in between).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+pub struct Burst {
+    /// The first message's number.
+    pub first: u32,
+    /// The last message's number.
+    pub last: u32,
+}
+
+/// Sends `count` copies of `text` (1 to 10,000) to `audience` by `transport`, as fast as the
+/// core can: shows what a flood costs each way, and that nothing is lost, doubled or
+/// reordered. Stops at the first failure (a window closed mid-way), with that error.
+#[tauri::command]
+#[specta::specta]
+pub async fn send_burst<R: Runtime>(
+    call: Call<R>,
+    seq: State<'_, Sequence>,
+    outbox: State<'_, Outbox>,
+    audience: Audience,
+    text: String,
+    transport: Transport,
+    count: u32,
+) -> Result<Burst, AppError> {
+    call.run(|call| {
+        if count == 0 {
+            return Err(AppError::invalid("a burst has at least one message"));
+        }
+        Limit::BurstMessages.check(count as usize)?;
+        let draft = compose(call.caller, audience, text)?;
+        let (mut first, mut last) = (None, 0);
+        for _ in 0..count {
+            outbox.send_with(&call.app, &draft.audience, transport, || {
+                let n = seq.next()?;
+                first.get_or_insert(n);
+                last = n;
+                Ok(InboxMessage {
+                    seq: n,
+                    ..draft.clone()
+                })
+            })?;
+        }
+        first
+            .map(|first| Burst { first, last })
+            .ok_or_else(|| AppError::internal("a burst sent nothing"))
+    })
 }
 
 /// Sends `text` to `main`: the one message a worker may send.

@@ -1,14 +1,18 @@
-//! Timing loops for `npm run bench`, run inside a page. Installed only in bench builds
-//! (`vite build --mode bench`, made by scripts/bench.sh): the pages that ship do not contain it.
+//! Timing loops and probes for `npm run bench`, run inside the pages. Installed only in bench
+//! builds (`vite build --mode bench`, made by scripts/bench.sh): the pages that ship do not
+//! contain it.
 //!
 //! `performance.now()` is coarse in this webview (whole milliseconds have been seen), so each
 //! figure times a block of sequential calls, not one call.
 
 import { invoke } from "@tauri-apps/api/core";
-import { commands, type WindowLabel } from "../../../bindings/ipc";
+import { events } from "../../../bindings/events";
+import { commands, type Transport, type WindowLabel } from "../../../bindings/ipc";
 import { firstWrongByte, pull } from "./bulk";
+import { listenHere } from "./events";
 // A failed call throws, so that it cannot pass for a fast one.
 import { channel, unwrap } from "./ipc";
+import { traceWatchers } from "./trace";
 
 const toMain = { to: "one", label: "main" } as const;
 
@@ -154,14 +158,148 @@ export async function timeTransfers(
   return samples;
 }
 
-declare global {
-  interface Window {
-    /** Set in bench builds only. */
-    __switchboardBench?: { timeBlocks: typeof timeBlocks; timeTransfers: typeof timeTransfers };
+/** Milliseconds since the epoch, comparable between pages (unlike `performance.now()`). */
+function epochMs(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** What a probe saw arrive: how many, how many distinct, how often one came before an
+ * earlier one, the lowest and highest number, and when the first and last arrived (epoch
+ * ms). */
+export type Arrivals = {
+  received: number;
+  distinct: number;
+  outOfOrder: number;
+  lowest: number;
+  highest: number;
+  firstAt: number;
+  lastAt: number;
+};
+
+/** Counts numbered arrivals: by number, so that duplicates and reordering show. */
+class Counter {
+  private seen = new Set<number>();
+  private last = -1;
+  private arrivals: Arrivals = {
+    received: 0,
+    distinct: 0,
+    outOfOrder: 0,
+    lowest: 0,
+    highest: 0,
+    firstAt: 0,
+    lastAt: 0,
+  };
+
+  add(n: number): void {
+    const now = epochMs();
+    const a = this.arrivals;
+    if (a.received === 0) {
+      a.firstAt = now;
+      a.lowest = n;
+    }
+    a.lowest = Math.min(a.lowest, n);
+    a.highest = Math.max(a.highest, n);
+    a.lastAt = now;
+    a.received += 1;
+    if (n < this.last) a.outOfOrder += 1;
+    this.last = n;
+    this.seen.add(n);
+    a.distinct = this.seen.size;
+  }
+
+  get result(): Arrivals {
+    return { ...this.arrivals };
   }
 }
 
-/** Makes the timing loops reachable from the runner's scripts. */
+/** The inbox probe: counts the messages whose text is `tag`. Its listener is registered on
+ * first use, so pages that never count pay nothing. */
+let inboxCount: { tag: string; counter: Counter } | null = null;
+let inboxListening: Promise<void> | null = null;
+
+/** Starts counting the messages with text `tag` that reach this page. */
+async function countInbox(tag: string): Promise<void> {
+  inboxCount = { tag, counter: new Counter() };
+  inboxListening ??= listenHere(events.inboxMessage, (m) => {
+    if (inboxCount?.tag === m.text) inboxCount.counter.add(m.seq);
+  });
+  await inboxListening;
+}
+
+/** The trace probe: counts entries by id, and takes frame times while it runs. */
+let traceCount: { counter: Counter; frames: number[]; running: boolean } | null = null;
+
+/** Starts counting the trace entries this page (the inspector) receives, and the time
+ * between frames. */
+function countTrace(): void {
+  const probe = { counter: new Counter(), frames: [] as number[], running: true };
+  traceCount = probe;
+  if (!traceWatchers.includes(watchTrace)) traceWatchers.push(watchTrace);
+  let previous = performance.now();
+  const frame = (now: number) => {
+    if (!probe.running) return;
+    probe.frames.push(now - previous);
+    previous = now;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+function watchTrace(entries: { id: number }[]): void {
+  for (const entry of entries) traceCount?.counter.add(entry.id);
+}
+
+/** What the trace probe saw so far; with `stop`, stops its frame timing. */
+function traceCounted(stop: boolean): { arrivals: Arrivals; frames: number[] } | null {
+  if (!traceCount) return null;
+  if (stop) traceCount.running = false;
+  return { arrivals: traceCount.counter.result, frames: [...traceCount.frames] };
+}
+
+/** Sends `count` messages with text `tag` to `to`: in one burst from the core, or as
+ * `count` commands, `inFlight` at a time. Returns when the first call started (epoch ms). */
+async function flood(
+  to: WindowLabel,
+  tag: string,
+  transport: Transport,
+  count: number,
+  inFlight: number,
+): Promise<number> {
+  const audience = { to: "one", label: to } as const;
+  const started = epochMs();
+  if (inFlight === 0) {
+    await unwrap(commands.sendBurst(audience, tag, transport, count));
+    return started;
+  }
+  let left = count;
+  const sender = async () => {
+    while (left > 0) {
+      left -= 1;
+      await unwrap(commands.sendMessage(audience, tag, transport));
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, sender));
+  return started;
+}
+
+const probes = {
+  timeBlocks,
+  timeTransfers,
+  countInbox,
+  inboxCounted: () => inboxCount?.counter.result ?? null,
+  countTrace,
+  traceCounted,
+  flood,
+};
+
+declare global {
+  interface Window {
+    /** Set in bench builds only. */
+    __switchboardBench?: typeof probes;
+  }
+}
+
+/** Makes the timing loops and probes reachable from the runner's scripts. */
 export function install(): void {
-  window.__switchboardBench = { timeBlocks, timeTransfers };
+  window.__switchboardBench = probes;
 }

@@ -1,6 +1,10 @@
-//! How the inspector words a trace entry.
+//! How the inspector words a trace entry, and who else watches the entries it receives.
 
 import type { Audience, TraceEntry } from "../../../bindings/ipc";
+
+/** Called with each batch of entries the inspector receives, oldest first: a page has one
+ * trace subscription, so whatever else wants the entries (the bench's probe) watches here. */
+export const traceWatchers: ((entries: TraceEntry[]) => void)[] = [];
 
 /** One row of the inspector's table. */
 export interface Row {
