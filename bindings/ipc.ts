@@ -22,7 +22,7 @@ export const commands = {
 	 * page's own Channel for private events: events held for it are delivered now, in order,
 	 * followed by the current window list; later events go straight through.
 	 */
-	windowReady: (inbox: Channel<Delivery>) => typedError<ReadyReport, AppError>(__TAURI_INVOKE("window_ready", { inbox })),
+	windowReady: (inbox: Channel<Delivery[]>) => typedError<ReadyReport, AppError>(__TAURI_INVOKE("window_ready", { inbox })),
 	/**
 	 * Opens the next worker, `worker-1`, `worker-2`, ... up to `worker-9999`, at most 16 at once;
 	 * numbers are not reused while the app runs, so a label never names two windows.

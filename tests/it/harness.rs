@@ -210,10 +210,12 @@ impl Inboxes {
     /// What `label` has heard over its private inbox.
     pub fn private(&self, label: &str) -> Vec<Value> {
         let channels = self.channels.lock().unwrap();
+        // Each message on the inbox is a batch of deliveries.
         let inbox = channels
             .get(&(label.to_owned(), INBOX))
             .into_iter()
-            .flatten();
+            .flatten()
+            .flat_map(|batch| batch.as_array().cloned().unwrap_or_default());
         inbox
             .filter(|d| d["name"] == self.name)
             .map(|d| d["payload"].clone())

@@ -447,11 +447,12 @@ fn transfers(out: &mut String, run: &BenchRun) {
             Scenario::Download,
             "Downloads: core to page",
             "`down_json`: `Vec<u8>` as JSON, a number per byte; `down_raw`: one raw response \
-             (`ipc::Response`-style, an `ArrayBuffer`); `down_chunks_64k` / `down_chunks_1m`: \
-             raw chunks over a Channel, gathered into one array; `down_pieces`: the app's \
-             `pull`, raw ranges of 4 MiB, 2 in flight; `down_pieces_4`: the same, 4 in flight. \
-             JSON stops at 10 MiB: at 100 MiB it is some 370 MB of text per call. Each cell: \
-             p50 MiB/s, and its ratio to `down_raw` at that size.",
+             (an `ArrayBuffer`); `down_chunks_64k` / `down_chunks_1m`: raw chunks over a \
+             Channel, gathered into one array; `down_pieces`: the app's `pull`, raw ranges of \
+             16 MiB, 4 in flight (below 16 MiB, one raw response); `down_pieces_small`: ranges \
+             of 4 MiB, 2 in flight. JSON stops at 1 MiB: it moves a few MiB/s. Each cell: p50 \
+             MiB/s, and its ratio to `down_raw` at that size. Measured last in each launch, \
+             with every window open (idle).",
         ),
         (
             Scenario::Upload,

@@ -10,7 +10,9 @@
 //!
 //! Two transports reach a window. [`Transport::Channel`] is the window's own `ipc::Channel`,
 //! which its page hands over in `window_ready`: only that page receives it, whatever any other
-//! page does, and only its webview does any work. Everything the app sends goes this way.
+//! page does, and only its webview does any work. Everything the app sends goes this way, in
+//! batches ([`Batches`]): each Channel message is a script the webview runs on the main thread,
+//! so what is sent while the main thread is busy goes out together, as one message.
 //! [`Transport::Event`] is Tauri's `emit_to`, kept as the routed path that main's send box
 //! demonstrates: routing only, since any page allowed to listen can register a listener that
 //! hears other windows' events (docs/tauri-behaviour.md#routing-not-access), and it costs
@@ -18,15 +20,15 @@
 //! (docs/tauri-behaviour.md#emit-to-costs-every-window).
 
 use std::{
-    collections::{BTreeMap, VecDeque},
-    sync::Mutex,
+    collections::{BTreeMap, HashMap, VecDeque},
+    sync::{Arc, Mutex, MutexGuard},
 };
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use specta::Type;
 use switchboard_events::{Audience, Broadcast, Event, Targeted, WindowLabel};
-use tauri::{ipc::Channel, Emitter, EventTarget, Manager, Runtime};
+use tauri::{ipc::Channel, AppHandle, Emitter, EventTarget, Manager, Runtime};
 
 use crate::{limits::Limit, trace::Trace, AppError};
 
@@ -53,6 +55,9 @@ pub enum Transport {
     /// The window's own Channel: private to its page.
     Channel,
 }
+
+/// A page's own Channel: each message is a batch of deliveries, oldest first.
+pub type Inbox = Channel<Vec<Delivery>>;
 
 /// One event over a window's own Channel.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -102,9 +107,68 @@ fn hold(queue: &mut VecDeque<Held>, item: Held) -> bool {
     true
 }
 
+/// Deliveries waiting for the main thread, by the window and id of the Channel they go to
+/// (ids are chosen by pages, so only the pair is sure to be unique). The first
+/// delivery for a Channel asks the main thread to send the batch; whatever is added before it
+/// runs goes in the same message. Order is kept: one batch per Channel, appended in sending
+/// order (every push happens under the Outbox's lock).
+#[derive(Default, Clone)]
+struct Batches(Arc<Mutex<BatchMap>>);
+
+/// A Channel's key (window, id) -> the Channel and what waits for it.
+type BatchMap = HashMap<(WindowLabel, u32), (Inbox, Vec<Delivery>)>;
+
+impl Batches {
+    fn lock(&self) -> MutexGuard<'_, BatchMap> {
+        // A poisoned lock means a panic mid-update; the map itself stays consistent.
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Adds `delivery` to the batch for `label`'s `inbox`; false if the app can no longer send
+    /// anything.
+    fn push<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        label: WindowLabel,
+        inbox: &Inbox,
+        delivery: Delivery,
+    ) -> bool {
+        let key = (label, inbox.id());
+        let first = {
+            let mut batches = self.lock();
+            let (_, batch) = batches
+                .entry(key)
+                .or_insert_with(|| (inbox.clone(), Vec::new()));
+            batch.push(delivery);
+            batch.len() == 1
+        };
+        // Outside the lock: on the main thread the task runs at once.
+        if first {
+            let batches = self.clone();
+            if app.run_on_main_thread(move || batches.send(key)).is_err() {
+                self.lock().remove(&key);
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Sends the batch for `key` as one message.
+    fn send(&self, key: (WindowLabel, u32)) {
+        let Some((inbox, batch)) = self.lock().remove(&key) else {
+            return;
+        };
+        if let Err(e) = inbox.send(batch) {
+            eprintln!("switchboard: a batch of events not sent: {e}");
+        }
+    }
+}
+
 enum Readiness {
     /// Its page listens; events over its Channel go to `inbox`.
-    Ready(Channel<Delivery>),
+    Ready(Inbox),
     Loading(VecDeque<Held>),
     /// Closed: kept so that a send racing the close fails instead of queueing for nobody.
     Closed,
@@ -114,6 +178,7 @@ enum Readiness {
 #[derive(Default)]
 pub struct Outbox {
     windows: Mutex<BTreeMap<WindowLabel, Readiness>>,
+    batches: Batches,
 }
 
 /// The open windows whose labels are ours, sorted.
@@ -134,25 +199,35 @@ fn forget_the_gone(windows: &mut BTreeMap<WindowLabel, Readiness>, existing: &[W
     windows.retain(|label, _| existing.contains(label));
 }
 
-/// Emits one event to one window, by its transport. A failure (the window vanished mid-send) is
-/// logged and reported as not emitted; it does not stop the others.
+/// Emits one event to one window, by its transport: over its Channel, in the next batch. A
+/// failure (the window vanished mid-send) is logged and reported as not emitted; it does not
+/// stop the others.
 fn emit<R: Runtime>(
-    app: &impl Emitter<R>,
+    app: &AppHandle<R>,
+    batches: &Batches,
     label: WindowLabel,
-    inbox: &Channel<Delivery>,
+    inbox: &Inbox,
     held: &Held,
 ) -> bool {
     let emitted = match held.transport {
         // `labeled` reaches window, webview and webview-window listeners of that label alone.
-        Transport::Event => app.emit_to(
-            EventTarget::labeled(label.to_string()),
-            held.name,
-            &held.payload,
-        ),
-        Transport::Channel => inbox.send(Delivery {
-            name: held.name.to_owned(),
-            payload: held.payload.clone(),
-        }),
+        Transport::Event => app
+            .emit_to(
+                EventTarget::labeled(label.to_string()),
+                held.name,
+                &held.payload,
+            )
+            .map_err(|e| e.to_string()),
+        Transport::Channel => {
+            let delivery = Delivery {
+                name: held.name.to_owned(),
+                payload: held.payload.clone(),
+            };
+            match batches.push(app, label, inbox, delivery) {
+                true => Ok(()),
+                false => Err("the app is shutting down".to_owned()),
+            }
+        }
     };
     if let Err(e) = &emitted {
         eprintln!("switchboard: `{}` not emitted to {label}: {e}", held.name);
@@ -190,9 +265,9 @@ impl Outbox {
     /// it, in order. Returns how many.
     pub fn ready<R: Runtime>(
         &self,
-        app: &impl Emitter<R>,
+        app: &impl Manager<R>,
         label: WindowLabel,
-        inbox: Channel<Delivery>,
+        inbox: Inbox,
     ) -> Result<u32, AppError> {
         let mut windows = self.lock();
         let ready = Readiness::Ready(inbox.clone());
@@ -207,9 +282,10 @@ impl Outbox {
         let Readiness::Loading(queue) = held else {
             return Ok(0);
         };
+        let app = app.app_handle();
         Ok(queue
             .iter()
-            .filter(|item| emit(app, label, &inbox, item))
+            .filter(|item| emit(app, &self.batches, label, &inbox, item))
             .count() as u32)
     }
 
@@ -300,7 +376,7 @@ impl Outbox {
                     .or_insert_with(|| Readiness::Loading(VecDeque::new()))
                 {
                     Readiness::Ready(inbox) => {
-                        if emit(app, label, inbox, &item) {
+                        if emit(app.app_handle(), &self.batches, label, inbox, &item) {
                             sent.emitted.push(label);
                         }
                     }

@@ -12,12 +12,12 @@ use serde::Serialize;
 use specta::Type;
 use switchboard_events::{Audience, WindowLabel, WindowsChanged};
 
-use tauri::{ipc::Channel, AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::{
     jobs::Jobs,
     limits::Limit,
-    outbox::{open_windows, Delivery},
+    outbox::{open_windows, Inbox},
     ping::Pings,
     trace::Trace,
     AppError, Call, Outbox,
@@ -104,7 +104,7 @@ pub struct ReadyReport {
 pub async fn window_ready<R: Runtime>(
     call: Call<R>,
     outbox: State<'_, Outbox>,
-    inbox: Channel<Delivery>,
+    inbox: Inbox,
 ) -> Result<ReadyReport, AppError> {
     call.run(|call| {
         let flushed = outbox.ready(&call.app, call.caller, inbox)?;

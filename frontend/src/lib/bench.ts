@@ -108,10 +108,10 @@ const transfers = {
   down_chunks_64k: (len: number) => chunks(len, 64 << 10),
   /** Down over a Channel in 1 MiB raw chunks. */
   down_chunks_1m: (len: number) => chunks(len, 1 << 20),
-  /** Down the app's way: raw ranges of 4 MiB, 2 in flight. */
+  /** Down the app's way: `pull`'s raw ranges (16 MiB, 4 in flight). */
   down_pieces: (len: number) => pull(len),
-  /** Down as raw ranges of 4 MiB, 4 in flight. */
-  down_pieces_4: (len: number) => pull(len, { inFlight: 4 }),
+  /** Down as raw ranges of 4 MiB, 2 in flight. */
+  down_pieces_small: (len: number) => pull(len, { piece: 4 << 20, inFlight: 2 }),
   /** Up as JSON (the conversion to a number array included). */
   up_json: (len: number, bytes: Uint8Array) =>
     unwrap(commands.uploadJson(Array.from(bytes.subarray(0, len)))),
@@ -124,7 +124,8 @@ export type TransferName = keyof typeof transfers;
 
 /** One warm-up round, whose results are checked, then `rounds` rounds of every transfer at
  * every size, the order rotated each round. Small sizes are timed over blocks of several
- * transfers, about 8 MiB in all. Returns MiB/s per block, by `name/size`. */
+ * transfers, about 8 MiB in all (1 MiB for JSON, which is slow). Returns MiB/s per block, by
+ * `name/size`. */
 export async function timeTransfers(
   names: TransferName[],
   sizes: number[],
@@ -137,7 +138,8 @@ export async function timeTransfers(
     for (let i = 0; i < names.length; i++) {
       const name = names[(round + 1 + i) % names.length] as TransferName;
       for (const len of sizes) {
-        const block = Math.max(1, Math.min(100, Math.floor((8 << 20) / len)));
+        const total = name.endsWith("json") ? 1 << 20 : 8 << 20;
+        const block = Math.max(1, Math.min(100, Math.floor(total / len)));
         const start = performance.now();
         let last: unknown;
         for (let n = 0; n < block; n++) last = await transfers[name](len, upload);

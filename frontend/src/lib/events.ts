@@ -57,9 +57,12 @@ export function emitToCore<T>(event: EventSpec<T, "to_core">, payload: T): Promi
 /** Tells Rust that this page's listeners are registered, so held events may come, and hands
  * it this page's private Channel. */
 export async function announceReady(): Promise<ReadyReport> {
-  const inbox = new Channel<Delivery>();
-  inbox.onmessage = (delivery) => {
-    for (const handle of privateHandlers.get(delivery.name) ?? []) handle(delivery.payload);
+  // Each message is a batch: what Rust sent while the main thread was busy, oldest first.
+  const inbox = new Channel<Delivery[]>();
+  inbox.onmessage = (batch) => {
+    for (const delivery of batch) {
+      for (const handle of privateHandlers.get(delivery.name) ?? []) handle(delivery.payload);
+    }
   };
   const report = await unwrap(commands.windowReady(inbox));
   // For devtools' timeline and `npm run bench`'s start-up figure.
