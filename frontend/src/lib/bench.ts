@@ -108,10 +108,10 @@ const transfers = {
   down_chunks_64k: (len: number) => chunks(len, 64 << 10),
   /** Down over a Channel in 1 MiB raw chunks. */
   down_chunks_1m: (len: number) => chunks(len, 1 << 20),
-  /** Down the app's way: `pull`'s raw ranges (16 MiB, 4 in flight). */
+  /** Down the app's way: `pull` (one response up to 16 MiB, else 4 MiB ranges, 4 in flight). */
   down_pieces: (len: number) => pull(len),
-  /** Down as raw ranges of 4 MiB, 2 in flight. */
-  down_pieces_small: (len: number) => pull(len, { piece: 4 << 20, inFlight: 2 }),
+  /** Down as raw ranges of 1 MiB, 8 in flight, whatever the size. */
+  down_pieces_small: (len: number) => pull(len, { whole: 0, piece: 1 << 20, inFlight: 8 }),
   /** Up as JSON (the conversion to a number array included). */
   up_json: (len: number, bytes: Uint8Array) =>
     unwrap(commands.uploadJson(Array.from(bytes.subarray(0, len)))),

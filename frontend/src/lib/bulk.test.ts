@@ -30,6 +30,7 @@ describe("pull", () => {
     const served = serveRanges();
     const progress: number[] = [];
     const bytes = await pull(10_000, {
+      whole: 5_000,
       piece: 3_000,
       inFlight: 2,
       onProgress: (n) => progress.push(n),
@@ -44,6 +45,12 @@ describe("pull", () => {
     ]);
     expect(served.most()).toBe(2);
     expect(progress.at(-1)).toBe(10_000);
+  });
+
+  it("asks for a payload up to `whole` bytes in one response", async () => {
+    const served = serveRanges();
+    expect(firstWrongByte(await pull(5_000, { whole: 5_000, piece: 1_000 }))).toBe(-1);
+    expect(served.ranges).toEqual([[0, 5_000]]);
   });
 
   it("rejects with the typed failure of a range", async () => {

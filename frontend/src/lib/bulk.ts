@@ -1,8 +1,8 @@
-//! Moving bytes between this page and the core. {@link pull} is how the app downloads a large
-//! payload: raw ranges (`downloadRaw`, one `ArrayBuffer` each, no JSON), several in flight, so
-//! that the page shows progress and no single response is huge: in WebKitGTK one raw response
-//! of 100 MiB moves at about 60% of the rate of one of 10 MiB. docs/performance.md compares
-//! it with one raw response, Channel chunks and JSON.
+//! Moving bytes between this page and the core. {@link pull} is how the app downloads a
+//! payload: raw (`downloadRaw`, an `ArrayBuffer`, no JSON); up to 16 MiB as one response, larger
+//! as ranges of 4 MiB, 4 in flight, so that no single response is huge (in WebKitGTK one raw
+//! response of 100 MiB moves at about 60% of the rate of one of 10 MiB) and the page shows
+//! progress. docs/performance.md compares it with one raw response, Channel chunks and JSON.
 
 import { commands } from "../../../bindings/ipc";
 import { unwrap } from "./ipc";
@@ -22,7 +22,9 @@ export function firstWrongByte(bytes: Uint8Array, offset = 0): number {
 
 /** How {@link pull} splits a download. */
 export type PullOptions = {
-  /** Bytes per range: 16 MiB unless given (a payload up to that size is one response). */
+  /** A payload up to this size comes as one response: 16 MiB unless given. */
+  whole?: number;
+  /** Bytes per range of a larger payload: 4 MiB unless given. */
   piece?: number;
   /** Ranges requested at once: 4 unless given. */
   inFlight?: number;
@@ -30,10 +32,11 @@ export type PullOptions = {
   onProgress?: (received: number) => void;
 };
 
-/** Downloads bytes `0..len` of the pattern as raw ranges of `piece` bytes, `inFlight` at a
- * time, into one array. Rejects with `CommandFailed` if a range fails. */
+/** Downloads bytes `0..len` of the pattern, as one raw response or as raw ranges of `piece`
+ * bytes, `inFlight` at a time, into one array. Rejects with `CommandFailed` if a range fails. */
 export async function pull(len: number, options: PullOptions = {}): Promise<Uint8Array> {
-  const piece = options.piece ?? 16 << 20;
+  const whole = options.whole ?? 16 << 20;
+  const piece = len <= whole ? Math.max(len, 1) : (options.piece ?? 4 << 20);
   const inFlight = options.inFlight ?? 4;
   const out = new Uint8Array(len);
   let next = 0;
