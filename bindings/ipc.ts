@@ -152,6 +152,11 @@ export type Burst = {
 	first: number,
 	/** The last message's number. */
 	last: number,
+	/**
+	 * Messages not held for a window still loading, because it held as many as it may
+	 * (one per message and window).
+	 */
+	notHeld: number,
 };
 
 /** Rust to pages, to `main` (the only window allowed to emit): the core read a note. */
@@ -385,11 +390,12 @@ message: string } |
 message: string };
 
 /**
- * What happened to one send. Rust knows that it handed the event to Tauri for a window, not
- * that the page has shown it, so it says "emitted", not "delivered".
+ * What happened to one send. Rust knows that it handed the event to Tauri for a window (or,
+ * over a Channel, queued it in the window's next batch), not that the page has shown it, so
+ * it says "emitted", not "delivered".
  */
 export type Sent = {
-	/** Windows it was emitted to at once. */
+	/** Windows it was emitted to (or queued for, in their next batch) at once. */
 	emitted: WindowLabel[],
 	/** Windows still loading, for which it is held until they are ready. */
 	held: WindowLabel[],

@@ -85,7 +85,11 @@ async function send(audience: Audience): Promise<void> {
 async function burst(audience: Audience): Promise<void> {
   const transport = byId<HTMLInputElement>("private").checked ? "channel" : "event";
   const result = await commands.sendBurst(audience, inputValue("message"), transport, 1000);
-  show("send-out", result, (b) => `burst sent, #${b.first} to #${b.last}`);
+  show("send-out", result, (b) =>
+    b.notHeld
+      ? `burst sent, #${b.first} to #${b.last}; ${b.notHeld} NOT held for windows still loading`
+      : `burst sent, #${b.first} to #${b.last}`,
+  );
 }
 
 function audienceOfTicked(): Audience | null {

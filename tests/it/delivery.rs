@@ -620,4 +620,19 @@ fn a_burst_arrives_whole_in_order_and_only_at_its_window_each_way() {
     };
     assert_eq!(bad(json!(0)), "invalid_input");
     assert_eq!(bad(json!(10_001)), "limit_reached");
+
+    // A window still loading holds what it may; the burst says how many were not held.
+    let loading = t.open_worker();
+    let burst = t.ok(
+        "main",
+        "send_burst",
+        json!({
+            "audience": { "to": "one", "label": loading },
+            "text": "early",
+            "transport": "channel",
+            "count": 300,
+        }),
+    );
+    let held = Limit::HeldEvents.bound();
+    assert_eq!(burst["notHeld"], json!(300 - held));
 }

@@ -66,7 +66,11 @@ pub struct RawBody(pub Vec<u8>);
 impl<'de, R: Runtime> CommandArg<'de, R> for RawBody {
     fn from_command(item: CommandItem<'de, R>) -> Result<Self, InvokeError> {
         match item.message.payload() {
-            InvokeBody::Raw(bytes) => Ok(RawBody(bytes.clone())),
+            // Checked before the copy, so that an oversized body costs no second allocation.
+            InvokeBody::Raw(bytes) => match Limit::TransferBytes.check(bytes.len()) {
+                Ok(()) => Ok(RawBody(bytes.clone())),
+                Err(over) => Err(InvokeError::from(serde_json::json!(over))),
+            },
             InvokeBody::Json(_) => Err(InvokeError::from(format!(
                 "invalid args for command {}: the body must be raw bytes (an ArrayBuffer or Uint8Array), not JSON",
                 item.name

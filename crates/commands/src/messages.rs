@@ -91,11 +91,15 @@ pub async fn send_message<R: Runtime>(
 /// What a burst sent: its messages are numbered from `first` to `last`, in sending order
 /// (another sender's messages may take numbers in between).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
 pub struct Burst {
     /// The first message's number.
     pub first: u32,
     /// The last message's number.
     pub last: u32,
+    /// Messages not held for a window still loading, because it held as many as it may
+    /// (one per message and window).
+    pub not_held: u32,
 }
 
 /// Sends `count` copies of `text` (1 to 10,000) to `audience` by `transport`, as fast as the
@@ -118,9 +122,9 @@ pub async fn send_burst<R: Runtime>(
         }
         Limit::BurstMessages.check(count as usize)?;
         let draft = compose(call.caller, audience, text)?;
-        let (mut first, mut last) = (None, 0);
+        let (mut first, mut last, mut not_held) = (None, 0, 0);
         for _ in 0..count {
-            outbox.send_with(&call.app, &draft.audience, transport, || {
+            let sent = outbox.send_with(&call.app, &draft.audience, transport, || {
                 let n = seq.next()?;
                 first.get_or_insert(n);
                 last = n;
@@ -129,9 +133,14 @@ pub async fn send_burst<R: Runtime>(
                     ..draft.clone()
                 })
             })?;
+            not_held += sent.not_held.len() as u32;
         }
         first
-            .map(|first| Burst { first, last })
+            .map(|first| Burst {
+                first,
+                last,
+                not_held,
+            })
             .ok_or_else(|| AppError::internal("a burst sent nothing"))
     })
 }

@@ -32,12 +32,13 @@ use tauri::{ipc::Channel, AppHandle, Emitter, EventTarget, Manager, Runtime};
 
 use crate::{limits::Limit, trace::Trace, AppError};
 
-/// What happened to one send. Rust knows that it handed the event to Tauri for a window, not
-/// that the page has shown it, so it says "emitted", not "delivered".
+/// What happened to one send. Rust knows that it handed the event to Tauri for a window (or,
+/// over a Channel, queued it in the window's next batch), not that the page has shown it, so
+/// it says "emitted", not "delivered".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Sent {
-    /// Windows it was emitted to at once.
+    /// Windows it was emitted to (or queued for, in their next batch) at once.
     pub emitted: Vec<WindowLabel>,
     /// Windows still loading, for which it is held until they are ready.
     pub held: Vec<WindowLabel>,
@@ -110,10 +111,15 @@ fn hold(queue: &mut VecDeque<Held>, item: Held) -> bool {
 /// Deliveries waiting for the main thread, by the window and id of the Channel they go to
 /// (ids are chosen by pages, so only the pair is sure to be unique). The first
 /// delivery for a Channel asks the main thread to send the batch; whatever is added before it
-/// runs goes in the same message. Order is kept: one batch per Channel, appended in sending
-/// order (every push happens under the Outbox's lock).
+/// runs goes in the same message, up to [`BATCH_MAX`]. Order is kept: one batch per Channel,
+/// appended in sending order (every push happens under the Outbox's lock), and a window's
+/// batch is sent before anything goes to it by `emit_to`.
 #[derive(Default, Clone)]
 struct Batches(Arc<Mutex<BatchMap>>);
+
+/// A batch this large is sent at once, so that a flood makes many messages of bounded size
+/// rather than one huge one.
+const BATCH_MAX: usize = 500;
 
 /// A Channel's key (window, id) -> the Channel and what waits for it.
 type BatchMap = HashMap<(WindowLabel, u32), (Inbox, Vec<Delivery>)>;
@@ -136,14 +142,19 @@ impl Batches {
         delivery: Delivery,
     ) -> bool {
         let key = (label, inbox.id());
-        let first = {
+        let (first, full) = {
             let mut batches = self.lock();
             let (_, batch) = batches
                 .entry(key)
                 .or_insert_with(|| (inbox.clone(), Vec::new()));
             batch.push(delivery);
-            batch.len() == 1
+            (batch.len() == 1, batch.len() >= BATCH_MAX)
         };
+        if full {
+            // Queued now, so before anything pushed after it; the task scheduled for this
+            // batch sends the next one, or finds nothing.
+            self.send(key);
+        }
         // Outside the lock: on the main thread the task runs at once.
         if first {
             let batches = self.clone();
@@ -153,6 +164,20 @@ impl Batches {
             }
         }
         true
+    }
+
+    /// Sends at once what waits for `label`, so that an event sent to it by another way
+    /// comes after.
+    fn send_now(&self, label: WindowLabel) {
+        let keys: Vec<_> = self
+            .lock()
+            .keys()
+            .filter(|k| k.0 == label)
+            .copied()
+            .collect();
+        for key in keys {
+            self.send(key);
+        }
     }
 
     /// Sends the batch for `key` as one message.
@@ -211,13 +236,15 @@ fn emit<R: Runtime>(
 ) -> bool {
     let emitted = match held.transport {
         // `labeled` reaches window, webview and webview-window listeners of that label alone.
-        Transport::Event => app
-            .emit_to(
+        Transport::Event => {
+            batches.send_now(label);
+            app.emit_to(
                 EventTarget::labeled(label.to_string()),
                 held.name,
                 &held.payload,
             )
-            .map_err(|e| e.to_string()),
+            .map_err(|e| e.to_string())
+        }
         Transport::Channel => {
             let delivery = Delivery {
                 name: held.name.to_owned(),

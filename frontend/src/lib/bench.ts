@@ -124,8 +124,8 @@ export type TransferName = keyof typeof transfers;
 
 /** One warm-up round, whose results are checked, then `rounds` rounds of every transfer at
  * every size, the order rotated each round. Small sizes are timed over blocks of several
- * transfers, about 8 MiB in all (1 MiB for JSON, which is slow). Returns MiB/s per block, by
- * `name/size`. */
+ * transfers: up to 8 MiB in all (1 MiB for JSON, which is slow), at most 100 transfers.
+ * Returns MiB/s per block, by `name/size`. */
 export async function timeTransfers(
   names: TransferName[],
   sizes: number[],

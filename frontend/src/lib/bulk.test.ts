@@ -62,6 +62,28 @@ describe("pull", () => {
     expect((failed as CommandFailed).failure.kind).toBe("limit_reached");
   });
 
+  it("stops asking and reporting progress after a range fails", async () => {
+    let calls = 0;
+    mockIPC(async (_cmd, args) => {
+      calls += 1;
+      const { offset, len } = args as { offset: number; len: number };
+      if (offset === 1_000) throw { kind: "internal", message: "lost" };
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return new Uint8Array(len).buffer;
+    });
+    const progress: number[] = [];
+    const failed = await pull(10_000, {
+      whole: 0,
+      piece: 1_000,
+      inFlight: 2,
+      onProgress: (n) => progress.push(n),
+    }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(CommandFailed);
+    // The two first ranges, and none after the failure.
+    expect(calls).toBe(2);
+    expect(progress).toEqual([]);
+  });
+
   it("finds the first byte that is not the pattern", () => {
     const bytes = Uint8Array.from({ length: 600 }, (_, i) => patternByte(i + 5));
     expect(firstWrongByte(bytes, 5)).toBe(-1);

@@ -1,8 +1,8 @@
 //! Moving bytes between this page and the core. {@link pull} is how the app downloads a
 //! payload: raw (`downloadRaw`, an `ArrayBuffer`, no JSON); up to 16 MiB as one response, larger
 //! as ranges of 4 MiB, 4 in flight, so that no single response is huge (in WebKitGTK one raw
-//! response of 100 MiB moves at about 60% of the rate of one of 10 MiB) and the page shows
-//! progress. docs/performance.md compares it with one raw response, Channel chunks and JSON.
+//! response of 100 MiB moves markedly slower than one of 10 MiB) and the page shows progress.
+//! docs/performance.md compares it with one raw response, Channel chunks and JSON.
 
 import { commands } from "../../../bindings/ipc";
 import { unwrap } from "./ipc";
@@ -36,22 +36,33 @@ export type PullOptions = {
  * bytes, `inFlight` at a time, into one array. Rejects with `CommandFailed` if a range fails. */
 export async function pull(len: number, options: PullOptions = {}): Promise<Uint8Array> {
   const whole = options.whole ?? 16 << 20;
-  const piece = len <= whole ? Math.max(len, 1) : (options.piece ?? 4 << 20);
-  const inFlight = options.inFlight ?? 4;
+  const piece = Math.max(1, len <= whole ? len : (options.piece ?? 4 << 20));
+  const inFlight = Math.max(1, options.inFlight ?? 4);
   const out = new Uint8Array(len);
   let next = 0;
   let received = 0;
+  // After the first failure the others ask for nothing more and report no progress.
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < len) {
+    while (next < len && !failed) {
       const offset = next;
       const size = Math.min(piece, len - offset);
       next += size;
-      const range = await unwrap(commands.downloadRaw(offset, size));
-      out.set(new Uint8Array(range), offset);
+      try {
+        const range = await unwrap(commands.downloadRaw(offset, size));
+        if (range.byteLength !== size) {
+          throw new Error(`range ${offset}+${size} came back with ${range.byteLength} bytes`);
+        }
+        out.set(new Uint8Array(range), offset);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+      if (failed) return;
       received += size;
       options.onProgress?.(received);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, inFlight) }, worker));
+  await Promise.all(Array.from({ length: inFlight }, worker));
   return out;
 }

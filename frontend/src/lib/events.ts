@@ -61,7 +61,17 @@ export async function announceReady(): Promise<ReadyReport> {
   const inbox = new Channel<Delivery[]>();
   inbox.onmessage = (batch) => {
     for (const delivery of batch) {
-      for (const handle of privateHandlers.get(delivery.name) ?? []) handle(delivery.payload);
+      for (const handle of privateHandlers.get(delivery.name) ?? []) {
+        // A handler that throws must not cost the rest of the batch; its error is still
+        // reported, as an uncaught one.
+        try {
+          handle(delivery.payload);
+        } catch (e) {
+          queueMicrotask(() => {
+            throw e;
+          });
+        }
+      }
     }
   };
   const report = await unwrap(commands.windowReady(inbox));
