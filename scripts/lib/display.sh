@@ -8,6 +8,10 @@ start_display() {
   local display=99
   while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
   Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+  # Xvfb has no GPU, so WebKitGTK would composite with Mesa's software rasterizer, whose
+  # threaded compositor has crashed here (a segfault in swrast_dri.so) while windows open and
+  # close. Headless runs draw without accelerated compositing instead.
+  export WEBKIT_DISABLE_COMPOSITING_MODE=1
   xvfb_pid=$!
   export DISPLAY=":$display"
   for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done

@@ -214,8 +214,12 @@ export class App {
     }
   }
 
+  /** Ends the session. An app whose session broke (a webview process crashed) is still
+   * running: it is killed, so that the next test starts from nothing. */
   async stop() {
     await this.browser.deleteSession().catch(() => {});
+    for (let i = 0; i < 20 && appRunning(); i++) await new Promise((r) => setTimeout(r, 100));
+    if (appRunning()) spawnSync("pkill", ["-KILL", "-f", APP]);
   }
 }
 
