@@ -343,6 +343,7 @@ const run = {
     cores: cpus().length,
     kernel: output("uname", ["-sr"]),
     webkitgtk: output("pkg-config", ["--modversion", "webkit2gtk-4.1"]),
+    compositing: process.env.WEBKIT_DISABLE_COMPOSITING_MODE !== "1",
   },
   series: [...series.values()],
 };

@@ -20,4 +20,10 @@ kernel: string,
 /**
  * The WebKitGTK version of the webview.
  */
-webkitgtk: string, };
+webkitgtk: string, 
+/**
+ * Whether the webviews composited with acceleration. Headless runs turn it off
+ * (`WEBKIT_DISABLE_COMPOSITING_MODE`, see scripts/lib/display.sh), which changes what
+ * drawing and each window cost.
+ */
+compositing: boolean, };

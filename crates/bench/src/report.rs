@@ -697,8 +697,15 @@ pub fn markdown(run: &BenchRun, physical: &Physical) -> String {
     }
     let _ = writeln!(
         out,
-        "Run of {}: {} build, {} launch(es), measured inside the pages with `performance.now()` over blocks of calls. Machine: {} ({} cores), {}, WebKitGTK {} under Xvfb.\n",
-        run.started, run.profile, run.launches, m.cpu, m.cores, m.kernel, m.webkitgtk
+        "Run of {}: {} build, {} launch(es), measured inside the pages with `performance.now()` over blocks of calls. Machine: {} ({} cores), {}, WebKitGTK {} {} accelerated compositing.\n",
+        run.started,
+        run.profile,
+        run.launches,
+        m.cpu,
+        m.cores,
+        m.kernel,
+        m.webkitgtk,
+        if m.compositing { "with" } else { "without" }
     );
 
     let _ = writeln!(out, "## Goals\n");
@@ -833,6 +840,7 @@ mod tests {
                 cores: 2,
                 kernel: "Linux".into(),
                 webkitgtk: "2.50".into(),
+                compositing: false,
             },
             series: vec![
                 series(Scenario::Call, "raw", 1, &[1.0, 1.0, 1.0]),

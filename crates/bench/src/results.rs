@@ -35,6 +35,10 @@ pub struct Machine {
     pub kernel: String,
     /// The WebKitGTK version of the webview.
     pub webkitgtk: String,
+    /// Whether the webviews composited with acceleration. Headless runs turn it off
+    /// (`WEBKIT_DISABLE_COMPOSITING_MODE`, see scripts/lib/display.sh), which changes what
+    /// drawing and each window cost.
+    pub compositing: bool,
 }
 
 /// What a series measures.
