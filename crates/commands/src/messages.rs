@@ -52,6 +52,26 @@ pub fn compose(
     })
 }
 
+/// Sends a copy of `draft`, numbered under the Outbox's lock, so that sequence order is
+/// sending order for every sender at once. Returns its number and what became of it.
+fn send_numbered<R: Runtime>(
+    call: &Call<R>,
+    seq: &Sequence,
+    outbox: &Outbox,
+    draft: &InboxMessage,
+    transport: Transport,
+) -> Result<(u32, Sent), AppError> {
+    let mut number = 0;
+    let sent = outbox.send_with(&call.app, &draft.audience, transport, || {
+        number = seq.next()?;
+        Ok(InboxMessage {
+            seq: number,
+            ..draft.clone()
+        })
+    })?;
+    Ok((number, sent))
+}
+
 fn send<R: Runtime>(
     call: &Call<R>,
     seq: &Sequence,
@@ -61,15 +81,7 @@ fn send<R: Runtime>(
     transport: Transport,
 ) -> Result<Sent, AppError> {
     let draft = compose(call.caller, audience, text)?;
-    let audience = draft.audience.clone();
-    // Numbered under the Outbox's lock, so that sequence order is sending order for every
-    // sender at once.
-    outbox.send_with(&call.app, &audience, transport, || {
-        Ok(InboxMessage {
-            seq: seq.next()?,
-            ..draft
-        })
-    })
+    send_numbered(call, seq, outbox, &draft, transport).map(|(_, sent)| sent)
 }
 
 /// Sends `text` to `audience` by `transport`: `"event"` (Tauri's routing, which any page
@@ -124,15 +136,9 @@ pub async fn send_burst<R: Runtime>(
         let draft = compose(call.caller, audience, text)?;
         let (mut first, mut last, mut not_held) = (None, 0, 0);
         for _ in 0..count {
-            let sent = outbox.send_with(&call.app, &draft.audience, transport, || {
-                let n = seq.next()?;
-                first.get_or_insert(n);
-                last = n;
-                Ok(InboxMessage {
-                    seq: n,
-                    ..draft.clone()
-                })
-            })?;
+            let (number, sent) = send_numbered(call, &seq, &outbox, &draft, transport)?;
+            first.get_or_insert(number);
+            last = number;
             not_held += sent.not_held.len() as u32;
         }
         first
