@@ -180,9 +180,12 @@ impl Batches {
         }
     }
 
-    /// Sends the batch for `key` as one message.
+    /// Sends the batch for `key` as one message. Taking a batch and handing it to its Channel
+    /// happen under one lock, so that no later batch, and no `emit_to` after `send_now`, can
+    /// be handed over first. (Handing over only queues a script: nothing here waits on a page.)
     fn send(&self, key: (WindowLabel, u32)) {
-        let Some((inbox, batch)) = self.lock().remove(&key) else {
+        let mut batches = self.lock();
+        let Some((inbox, batch)) = batches.remove(&key) else {
             return;
         };
         if let Err(e) = inbox.send(batch) {
