@@ -37,8 +37,9 @@ const windowCounts = smoke ? [1, 9] : [1, 3, 9];
 const HELLO = process.env.SWITCHBOARD_BENCH_HELLO ?? "";
 // Start-ups of each app, alternating, before the launches that measure the rest.
 const startups = smoke ? 1 : 4;
-// Messages in a burst, and sent one command each.
+// Messages in a burst, and sent one `sendMessage` each, by IN_FLIGHT senders.
 const floods = smoke ? { burst: 200, sends: 50 } : { burst: 10_000, sends: 2_000 };
+const IN_FLIGHT = 32;
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const transferSizes = smoke ? [KiB, MiB] : [KiB, 64 * KiB, MiB, 10 * MiB, 100 * MiB];
@@ -49,7 +50,7 @@ const transferRounds = smoke ? 1 : 3;
 const downloads = [
   "down_raw",
   "down_pieces",
-  "down_pieces_small",
+  "down_pieces_large",
   "down_chunks_64k",
   "down_chunks_1m",
 ];
@@ -171,14 +172,24 @@ async function arrivals(read, want) {
   return last;
 }
 
-/** Floods worker-1 from main, counted by worker-1's page. `inFlight` 0: one burst command;
- * else one command per message, that many at a time.
+/** Floods worker-1 from main, `way` given, counted by worker-1's page.
  * @param {App} app @param {string} variant @param {"event" | "channel"} transport
- * @param {number} count @param {number} inFlight @param {number} windows */
-async function floodWorker(app, variant, transport, count, inFlight, windows) {
+ * @param {number} count @param {import("../frontend/src/lib/bench").FloodWay} way
+ * @param {number} windows */
+async function floodWorker(app, variant, transport, count, way, windows) {
   const tag = `${variant} ${Date.now()}`;
   await probe(app, "worker-1", "countInbox", tag);
-  const started = await probe(app, "main", "flood", "worker-1", tag, transport, count, inFlight);
+  const started = await probe(
+    app,
+    "main",
+    "flood",
+    "worker-1",
+    tag,
+    transport,
+    count,
+    way,
+    IN_FLIGHT,
+  );
   const got = await arrivals(() => probe(app, "worker-1", "inboxCounted"), count);
   const seconds = Math.max(got.lastAt - started, 1) / 1000;
   add("messages", variant, "per_second", windows, [got.distinct / seconds]);
@@ -197,7 +208,17 @@ async function traceLoad(app, count, windows) {
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const idle = await probe(app, "inspector", "traceCounted", true);
   await probe(app, "inspector", "countTrace");
-  const started = await probe(app, "main", "flood", "worker-1", "trace", "channel", count, 0);
+  const started = await probe(
+    app,
+    "main",
+    "flood",
+    "worker-1",
+    "trace",
+    "channel",
+    count,
+    "burst",
+    1,
+  );
   // The burst's entries, and the command's own.
   const got = await arrivals(
     async () => (await probe(app, "inspector", "traceCounted", false))?.arrivals ?? null,
@@ -295,10 +316,11 @@ async function launch(app, first) {
   if (open >= 9) await time(app, "fan_out", open, ["fanout1", "fanout4", "fanout8"], blocks.sends);
 
   step("floods");
-  await floodWorker(app, "burst_channel", "channel", floods.burst, 0, open);
+  await floodWorker(app, "burst_channel", "channel", floods.burst, "burst", open);
   // As events, 10,000 messages take half a minute with every window listening: once a run.
-  if (first) await floodWorker(app, "burst_event", "event", floods.burst, 0, open);
-  await floodWorker(app, "sends_channel", "channel", floods.sends, 32, open);
+  if (first) await floodWorker(app, "burst_event", "event", floods.burst, "burst", open);
+  await floodWorker(app, "sends_channel", "channel", floods.sends, "batched", open);
+  await floodWorker(app, "sends_unbatched", "channel", floods.sends, "commands", open);
   step("trace under load");
   await traceLoad(app, floods.burst, open + 1);
 

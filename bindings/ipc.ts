@@ -39,6 +39,12 @@ export const commands = {
 	 */
 	sendMessage: (audience: Audience, text: string, transport: Transport) => typedError<Sent, AppError>(__TAURI_INVOKE("send_message", { audience, text, transport })),
 	/**
+	 * Sends each message as `sendMessage` would, in order, and answers with each one's outcome:
+	 * one command for many messages, as the page's `sendMessage` batches them (each call is main
+	 * thread work for the webview and the core alike). A message that fails costs no other.
+	 */
+	sendMessages: (messages: Outgoing[]) => typedError<Outcome[], AppError>(__TAURI_INVOKE("send_messages", { messages })),
+	/**
 	 * Sends `count` copies of `text` (1 to 10,000) to `audience` by `transport`, as fast as the
 	 * core can: shows what a flood costs each way, and that nothing is lost, doubled or
 	 * reordered. Stops at the first failure (a window closed mid-way), with that error.
@@ -326,8 +332,8 @@ export type Limit =
  * window list and the counter are kept as their latest value and do not count).
  */
 "held_events" | 
-/** Most messages in one burst. */
-"burst_messages" | 
+/** Most messages one command sends: a burst, or a `sendMessages` list. */
+"messages_per_call" | 
 /** Most bytes in one transfer, down or up. */
 "transfer_bytes" | 
 /**
@@ -343,6 +349,30 @@ export type Limit =
 export type NoteToCore = {
 	/** The text (1 to 500 characters). */
 	text: string,
+};
+
+/**
+ * What became of one message of a `sendMessages` call: what `sendMessage` would have
+ * answered, in the shape of a command's result.
+ */
+export type Outcome = 
+/** Sent. */
+{ status: "ok"; 
+/** What became of it. */
+data: Sent } | 
+/** Not sent, and why. */
+{ status: "error"; 
+/** Why. */
+error: AppError };
+
+/** One message of a `sendMessages` call: the arguments of one `sendMessage`. */
+export type Outgoing = {
+	/** Who it is for. */
+	audience: Audience,
+	/** Its text. */
+	text: string,
+	/** How it travels. */
+	transport: Transport,
 };
 
 /** The immediate answer to `pingLater`. */

@@ -3,6 +3,7 @@
 
 import { events } from "../../bindings/events";
 import { type Audience, commands, type WindowLabel } from "../../bindings/ipc";
+import { sendMessage } from "./lib/batch";
 import { listenInbox, mountDemos, show } from "./lib/demos";
 import { byId, el, inputValue, onClick, prepend, showStatus, whenClicked } from "./lib/dom";
 import { announceReady, listenHere, noteToCore, sendNote } from "./lib/events";
@@ -69,7 +70,7 @@ function paintWindows(open: WindowLabel[]): void {
 
 async function send(audience: Audience): Promise<void> {
   const transport = byId<HTMLInputElement>("private").checked ? "channel" : "event";
-  const result = await commands.sendMessage(audience, inputValue("message"), transport);
+  const result = await sendMessage(audience, inputValue("message"), transport);
   show("send-out", result, (s) =>
     [
       `emitted to ${s.emitted.join(", ") || "none"}`,

@@ -88,7 +88,7 @@ describe("switchboard in the real webview", () => {
       // batches, every 50 ms: wait for the last send's.
       let rows = [];
       const sendsIn = (rows) =>
-        rows.filter(([, , what, name]) => what === "command" && name === "send_message");
+        rows.filter(([, , what, name]) => what === "command" && name === "send_messages");
       await app.browser.waitUntil(
         async () => {
           rows = (await app.in("inspector", () => app.rows("#trace tr"))).reverse();

@@ -224,6 +224,13 @@ fn a_closed_window_gets_nothing_and_sending_to_it_is_an_error() {
         json!({ "audience": { "to": "one", "label": "worker-1" }, "text": "x", "transport": "event" }),
     );
     assert_eq!(error, "window_not_found");
+    // Its page's `window_ready`, racing the close, marks nothing ready.
+    let late = t.error_kind(
+        "worker-1",
+        "window_ready",
+        json!({ "inbox": "__CHANNEL__:9" }),
+    );
+    assert_eq!(late, "window_not_found");
     let sent = t.ok(
         "main",
         "send_message",
@@ -635,4 +642,58 @@ fn a_burst_arrives_whole_in_order_and_only_at_its_window_each_way() {
     );
     let held = Limit::HeldEvents.bound();
     assert_eq!(burst["notHeld"], json!(300 - held));
+}
+
+#[test]
+fn send_messages_sends_each_in_order_and_answers_each_as_send_message_would() {
+    let t = four_windows();
+    let inbox = Inboxes::listen::<InboxMessage>(&t, &ALL);
+    let to = |label: &str| json!({ "to": "one", "label": label });
+    let message = |audience: Value, text: &str, transport: &str| json!({ "audience": audience, "text": text, "transport": transport });
+    let outcomes = t.ok(
+        "main",
+        "send_messages",
+        json!({ "messages": [
+            message(to("worker-1"), "first", "channel"),
+            message(to("worker-9"), "to nobody", "channel"),
+            message(to("worker-1"), "  ", "channel"),
+            message(to("worker-2"), "second", "event"),
+            message(to("worker-1"), "third", "channel"),
+        ] }),
+    );
+    let kinds: Vec<&str> = outcomes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| match o["status"].as_str().unwrap() {
+            "ok" => "ok",
+            _ => o["error"]["kind"].as_str().unwrap(),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["ok", "window_not_found", "invalid_input", "ok", "ok"]
+    );
+    assert_eq!(
+        outcomes[0]["data"],
+        json!({ "emitted": ["worker-1"], "held": [], "notHeld": [] })
+    );
+    // The failures took no number: the three sent follow one another, in the order given.
+    let seq = |m: &Value| m["seq"].as_u64().unwrap();
+    let worker1 = inbox.private("worker-1");
+    let worker2 = inbox.routed("worker-2");
+    assert_eq!(texts(&worker1), ["first", "third"]);
+    assert_eq!(texts(&worker2), ["second"]);
+    assert_eq!(seq(&worker2[0]), seq(&worker1[0]) + 1);
+    assert_eq!(seq(&worker1[1]), seq(&worker2[0]) + 1);
+
+    let many = vec![message(to("main"), "x", "channel"); 10_001];
+    assert_eq!(
+        t.error_kind("main", "send_messages", json!({ "messages": many })),
+        "limit_reached"
+    );
+    assert_eq!(
+        t.ok("main", "send_messages", json!({ "messages": [] })),
+        json!([])
+    );
 }

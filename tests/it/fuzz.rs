@@ -12,9 +12,7 @@ use proptest::{
     test_runner::{Config, FileFailurePersistence, TestCaseError, TestRunner},
 };
 use serde_json::{json, Map, Value};
-use switchboard_commands::{
-    jobs::Jobs, outbox::open_windows, ping::Pings, trace::Trace, Limit, Outbox, COMMAND_NAMES,
-};
+use switchboard_commands::{jobs::Jobs, ping::Pings, trace::Trace, Limit, Outbox, COMMAND_NAMES};
 use switchboard_events::WindowLabel;
 use tauri::{
     ipc::{InvokeBody, InvokeResponseBody},
@@ -112,6 +110,19 @@ fn channel() -> impl Strategy<Value = Value> {
     ]
 }
 
+/// One message of a `send_messages` list: its own keys, hostile values, or anything.
+fn outgoing() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        (audience(), text(), transport())
+            .prop_map(|(a, t, tr)| json!({ "audience": a, "text": t, "transport": tr })),
+        junk(),
+    ]
+}
+
+fn transport() -> impl Strategy<Value = Value> {
+    prop_oneof![Just(json!("event")), Just(json!("channel")), junk()]
+}
+
 /// Arguments for `command`: mostly its own keys with hostile values, sometimes anything.
 fn args(command: &str) -> BoxedStrategy<Value> {
     let fields: Vec<(&str, BoxedStrategy<Value>)> = match command {
@@ -122,18 +133,12 @@ fn args(command: &str) -> BoxedStrategy<Value> {
         "send_message" => vec![
             ("audience", audience().boxed()),
             ("text", text().boxed()),
-            (
-                "transport",
-                prop_oneof![Just(json!("event")), Just(json!("channel")), junk()].boxed(),
-            ),
+            ("transport", transport().boxed()),
         ],
         "send_burst" => vec![
             ("audience", audience().boxed()),
             ("text", text().boxed()),
-            (
-                "transport",
-                prop_oneof![Just(json!("event")), Just(json!("channel")), junk()].boxed(),
-            ),
+            ("transport", transport().boxed()),
             // Small counts: a valid burst of thousands, ten thousand times, would only be slow.
             (
                 "count",
@@ -147,6 +152,15 @@ fn args(command: &str) -> BoxedStrategy<Value> {
                 .boxed(),
             ),
         ],
+        "send_messages" => vec![(
+            "messages",
+            prop_oneof![
+                prop::collection::vec(outgoing(), 0..8).prop_map(Value::from),
+                Just(json!(vec![json!({}); 10_001])),
+                junk(),
+            ]
+            .boxed(),
+        )],
         "reply_to_main" => vec![("text", text().boxed())],
         "start_job" => vec![
             ("steps", number().boxed()),
@@ -241,7 +255,12 @@ fn check_answer(answer: &Result<Value, Value>) -> Result<(), String> {
 
 /// The app's tables stay bounded whatever the pages sent.
 fn check_invariants(t: &TestApp) {
-    let open = open_windows(t.app.handle());
+    let open: Vec<WindowLabel> = t
+        .app
+        .webview_windows()
+        .keys()
+        .filter_map(|l| l.parse().ok())
+        .collect();
     assert!(open.contains(&WindowLabel::Main), "{open:?}");
     let workers = open.iter().filter(|l| l.is_worker()).count();
     assert!(workers <= Limit::OpenWorkers.bound() as usize, "{open:?}");

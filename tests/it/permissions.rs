@@ -21,6 +21,7 @@ fn args(command: &str) -> Value {
         "send_message" => {
             json!({ "audience": { "to": "one", "label": "main" }, "text": "m", "transport": "event" })
         }
+        "send_messages" => json!({ "messages": [] }),
         "window_ready" => json!({ "inbox": "__CHANNEL__:3" }),
         "reply_to_main" => json!({ "text": "r" }),
         "start_job" => json!({ "steps": 1, "stepMs": 20, "onUpdate": "__CHANNEL__:1" }),

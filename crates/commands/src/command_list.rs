@@ -14,6 +14,7 @@ command_list! {
     windows::open_inspector: main;
     windows::close_window: main;
     messages::send_message: main;
+    messages::send_messages: main;
     messages::send_burst: main;
     messages::reply_to_main: worker;
     jobs::start_job: main worker;

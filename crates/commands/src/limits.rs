@@ -47,8 +47,8 @@ pub enum Limit {
     /// Most events held for one window that is still loading (state-like events such as the
     /// window list and the counter are kept as their latest value and do not count).
     HeldEvents,
-    /// Most messages in one burst.
-    BurstMessages,
+    /// Most messages one command sends: a burst, or a `sendMessages` list.
+    MessagesPerCall,
     /// Most bytes in one transfer, down or up.
     TransferBytes,
     /// Smallest chunk of a chunked download, in bytes: every chunk is a message the page's
@@ -75,7 +75,7 @@ impl Limit {
         Limit::WorkerNumber,
         Limit::TraceExports,
         Limit::HeldEvents,
-        Limit::BurstMessages,
+        Limit::MessagesPerCall,
         Limit::TransferBytes,
         Limit::SmallestChunkBytes,
     ];
@@ -101,7 +101,7 @@ impl Limit {
             Limit::WorkerNumber => MAX_WORKER,
             Limit::TraceExports => 10,
             Limit::HeldEvents => 256,
-            Limit::BurstMessages => 10_000,
+            Limit::MessagesPerCall => 10_000,
             Limit::TransferBytes => 100 << 20,
             Limit::SmallestChunkBytes => 64 << 10,
         }
@@ -126,7 +126,7 @@ impl Limit {
             Limit::WorkerNumber => "worker_number",
             Limit::TraceExports => "trace_exports",
             Limit::HeldEvents => "held_events",
-            Limit::BurstMessages => "burst_messages",
+            Limit::MessagesPerCall => "messages_per_call",
             Limit::TransferBytes => "transfer_bytes",
             Limit::SmallestChunkBytes => "smallest_chunk_bytes",
         }

@@ -1,9 +1,9 @@
-//! Messages: main sends to one window, a set, the workers or all (once, or in a burst); a
-//! worker replies to main.
+//! Messages: main sends to one window, a set, the workers or all (once, several in one call,
+//! or in a burst); a worker replies to main.
 
 use std::sync::atomic::AtomicU32;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use specta::Type;
 use switchboard_events::{Audience, InboxMessage, WindowLabel};
 use tauri::{Runtime, State};
@@ -100,6 +100,59 @@ pub async fn send_message<R: Runtime>(
     call.run(|call| send(call, &seq, &outbox, audience, text, transport))
 }
 
+/// One message of a `sendMessages` call: the arguments of one `sendMessage`.
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct Outgoing {
+    /// Who it is for.
+    pub audience: Audience,
+    /// Its text.
+    pub text: String,
+    /// How it travels.
+    pub transport: Transport,
+}
+
+/// What became of one message of a `sendMessages` call: what `sendMessage` would have
+/// answered, in the shape of a command's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Outcome {
+    /// Sent.
+    Ok {
+        /// What became of it.
+        data: Sent,
+    },
+    /// Not sent, and why.
+    Error {
+        /// Why.
+        error: AppError,
+    },
+}
+
+/// Sends each message as `sendMessage` would, in order, and answers with each one's outcome:
+/// one command for many messages, as the page's `sendMessage` batches them (each call is main
+/// thread work for the webview and the core alike). A message that fails costs no other.
+#[tauri::command]
+#[specta::specta]
+pub async fn send_messages<R: Runtime>(
+    call: Call<R>,
+    seq: State<'_, Sequence>,
+    outbox: State<'_, Outbox>,
+    messages: Vec<Outgoing>,
+) -> Result<Vec<Outcome>, AppError> {
+    call.run(|call| {
+        Limit::MessagesPerCall.check(messages.len())?;
+        Ok(messages
+            .into_iter()
+            .map(
+                |m| match send(call, &seq, &outbox, m.audience, m.text, m.transport) {
+                    Ok(data) => Outcome::Ok { data },
+                    Err(error) => Outcome::Error { error },
+                },
+            )
+            .collect())
+    })
+}
+
 /// What a burst sent: its messages are numbered from `first` to `last`, in sending order
 /// (another sender's messages may take numbers in between).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -132,7 +185,7 @@ pub async fn send_burst<R: Runtime>(
         if count == 0 {
             return Err(AppError::invalid("a burst has at least one message"));
         }
-        Limit::BurstMessages.check(count as usize)?;
+        Limit::MessagesPerCall.check(count as usize)?;
         let draft = compose(call.caller, audience, text)?;
         let (mut first, mut last, mut not_held) = (None, 0, 0);
         for _ in 0..count {

@@ -64,7 +64,7 @@ pub type Inbox = Channel<Vec<Delivery>>;
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct Delivery {
     /// The event's name.
-    pub name: String,
+    pub name: &'static str,
     /// Its payload: the JSON of the event named by `name` (the page's dispatcher gives it that
     /// event's type).
     #[specta(type = Unknown)]
@@ -198,33 +198,18 @@ enum Readiness {
     /// Its page listens; events over its Channel go to `inbox`.
     Ready(Inbox),
     Loading(VecDeque<Held>),
-    /// Closed: kept so that a send racing the close fails instead of queueing for nobody.
-    Closed,
 }
 
-/// The delivery state of every window, managed as Tauri state.
+/// The delivery state of every open window, managed as Tauri state.
+///
+/// The Outbox keeps its own list of open windows rather than asking Tauri on each send:
+/// listing Tauri's windows clones a handle to each, and a burst spent most of its time there.
+/// A window is open from [`Outbox::opened`] (called before it is built) until
+/// [`Outbox::closed`]; a send naming any other window fails.
 #[derive(Default)]
 pub struct Outbox {
     windows: Mutex<BTreeMap<WindowLabel, Readiness>>,
     batches: Batches,
-}
-
-/// The open windows whose labels are ours, sorted.
-pub fn open_windows<R: Runtime>(app: &impl Manager<R>) -> Vec<WindowLabel> {
-    let mut open: Vec<WindowLabel> = app
-        .webview_windows()
-        .keys()
-        .filter_map(|l| l.parse().ok())
-        .collect();
-    open.sort();
-    open
-}
-
-/// Drops what is kept for windows that no longer exist. A closed window's tombstone is needed
-/// only while Tauri still lists the window (a send then must fail, not queue); once it is gone
-/// from Tauri's list, sends to it fail anyway. So the map holds at most the windows that exist.
-fn forget_the_gone(windows: &mut BTreeMap<WindowLabel, Readiness>, existing: &[WindowLabel]) {
-    windows.retain(|label, _| existing.contains(label));
 }
 
 /// Emits one event to one window, by its transport: over its Channel, in the next batch. A
@@ -250,7 +235,7 @@ fn emit<R: Runtime>(
         }
         Transport::Channel => {
             let delivery = Delivery {
-                name: held.name.to_owned(),
+                name: held.name,
                 payload: held.payload.clone(),
             };
             match batches.push(app, label, inbox, delivery) {
@@ -273,22 +258,29 @@ impl Outbox {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Marks `label` as loading: what is sent to it from now on is held. What is already held
-    /// stays held: a new window's page reports that it started loading after the window was
-    /// opened, and events may have been sent to it in between.
-    pub fn loading(&self, label: WindowLabel) {
+    /// Marks `label` open and loading: what is sent to it from now on is held until its page
+    /// is ready. Called before a window is built and whenever its page starts (re)loading.
+    /// What is already held stays held: a new window's page reports that it started loading
+    /// after the window was opened, and events may have been sent to it in between.
+    pub fn mark_loading(&self, label: WindowLabel) {
         let mut windows = self.lock();
         if !matches!(windows.get(&label), Some(Readiness::Loading(_))) {
             windows.insert(label, Readiness::Loading(VecDeque::new()));
         }
     }
 
-    /// Marks a window closed, dropping anything held for it; returns how many were dropped.
-    pub fn forget(&self, label: WindowLabel) -> usize {
-        match self.lock().insert(label, Readiness::Closed) {
+    /// Removes a closed window, dropping anything held for it; returns how many were dropped.
+    /// Sends naming it fail from now on.
+    pub fn remove(&self, label: WindowLabel) -> usize {
+        match self.lock().remove(&label) {
             Some(Readiness::Loading(queue)) => queue.len(),
             _ => 0,
         }
+    }
+
+    /// The open windows, sorted.
+    pub fn open(&self) -> Vec<WindowLabel> {
+        self.lock().keys().copied().collect()
     }
 
     /// Marks `label` ready, with `inbox` as its private Channel, and delivers what was held for
@@ -301,14 +293,11 @@ impl Outbox {
     ) -> Result<u32, AppError> {
         let mut windows = self.lock();
         let ready = Readiness::Ready(inbox.clone());
-        let held = match windows.get_mut(&label) {
-            Some(Readiness::Closed) => return Err(AppError::window_not_found(label)),
-            Some(state) => std::mem::replace(state, ready),
-            None => {
-                windows.insert(label, ready);
-                return Ok(0);
-            }
-        };
+        // A window closed while its page was getting ready: nothing to mark.
+        let state = windows
+            .get_mut(&label)
+            .ok_or(AppError::window_not_found(label))?;
+        let held = std::mem::replace(state, ready);
         let Readiness::Loading(queue) = held else {
             return Ok(0);
         };
@@ -380,14 +369,9 @@ impl Outbox {
         {
             // Under the lock, so that a close, a ready or another send cannot interleave.
             let mut windows = self.lock();
-            let existing = open_windows(app);
-            forget_the_gone(&mut windows, &existing);
-            let open: Vec<WindowLabel> = existing
-                .into_iter()
-                .filter(|l| !matches!(windows.get(l), Some(Readiness::Closed)))
-                .collect();
+            let open: Vec<WindowLabel> = windows.keys().copied().collect();
             let targets = audience.resolve(&open);
-            if let Some(missing) = targets.iter().find(|l| !open.contains(l)) {
+            if let Some(missing) = targets.iter().find(|l| !windows.contains_key(l)) {
                 return Err(AppError::window_not_found(*missing));
             }
             let payload = payload()?;
@@ -399,12 +383,10 @@ impl Outbox {
                 payload,
             };
             for label in targets {
-                // A window we have not seen load yet is treated as loading: holding is safe,
-                // dropping is not.
-                match windows
-                    .entry(label)
-                    .or_insert_with(|| Readiness::Loading(VecDeque::new()))
-                {
+                let Some(state) = windows.get_mut(&label) else {
+                    continue;
+                };
+                match state {
                     Readiness::Ready(inbox) => {
                         if emit(app.app_handle(), &self.batches, label, inbox, &item) {
                             sent.emitted.push(label);
@@ -417,7 +399,6 @@ impl Outbox {
                             sent.not_held.push(label);
                         }
                     }
-                    Readiness::Closed => {}
                 }
             }
         }
@@ -458,19 +439,15 @@ mod tests {
     use WindowLabel::*;
 
     #[test]
-    fn state_is_kept_only_for_windows_that_exist() {
-        let mut windows = BTreeMap::new();
-        for n in 1..=100 {
-            windows.insert(Worker(n), Readiness::Closed);
-        }
-        windows.insert(Main, Readiness::Loading(VecDeque::new()));
-        windows.insert(Worker(101), Readiness::Closed);
-        forget_the_gone(&mut windows, &[Main, Worker(101)]);
-        // The tombstone of a window Tauri still lists stays, so a send racing its close fails.
-        assert_eq!(
-            windows.keys().copied().collect::<Vec<_>>(),
-            [Main, Worker(101)]
-        );
+    fn a_window_is_open_from_mark_loading_until_removed() {
+        let outbox = Outbox::default();
+        outbox.mark_loading(Worker(2));
+        outbox.mark_loading(Main);
+        outbox.mark_loading(Worker(2));
+        assert_eq!(outbox.open(), [Main, Worker(2)]);
+        assert_eq!(outbox.remove(Worker(2)), 0);
+        assert_eq!(outbox.remove(Worker(2)), 0);
+        assert_eq!(outbox.open(), [Main]);
     }
 
     #[test]

@@ -4,15 +4,10 @@
 
 use serde::Serialize;
 use specta::Type;
+use switchboard_events::WindowLabel;
 use tauri::{Manager, Runtime};
 
-use crate::{
-    jobs::Jobs,
-    outbox::{open_windows, Outbox},
-    ping::Pings,
-    trace::Trace,
-    AppError, Call,
-};
+use crate::{jobs::Jobs, ping::Pings, trace::Trace, AppError, Call, Outbox};
 
 /// Sizes of the core's tables, and its memory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -41,12 +36,20 @@ fn resident_kib() -> Option<u32> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// How many windows Tauri lists whose labels are ours: the Outbox's count should match it.
+fn open_in_tauri<R: Runtime>(app: &impl Manager<R>) -> usize {
+    app.webview_windows()
+        .keys()
+        .filter(|l| l.parse::<WindowLabel>().is_ok())
+        .count()
+}
+
 /// Reads the stats.
 pub fn read<R: Runtime>(app: &impl Manager<R>) -> CoreStats {
     let outbox = app.state::<Outbox>();
     // Totals over every owner, open or not: a leak shows as a count that does not fall back.
     CoreStats {
-        open_windows: open_windows(app).len() as u32,
+        open_windows: open_in_tauri(app) as u32,
         outbox_windows: outbox.tracked() as u32,
         held_events: outbox.held_total() as u32,
         jobs: app.state::<Jobs>().count() as u32,

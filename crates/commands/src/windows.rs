@@ -15,12 +15,7 @@ use switchboard_events::{Audience, WindowLabel, WindowsChanged};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::{
-    jobs::Jobs,
-    limits::Limit,
-    outbox::{open_windows, Inbox},
-    ping::Pings,
-    trace::Trace,
-    AppError, Call, Outbox,
+    jobs::Jobs, limits::Limit, outbox::Inbox, ping::Pings, trace::Trace, AppError, Call, Outbox,
 };
 
 /// Builds the window for a label.
@@ -57,7 +52,12 @@ impl<R: Runtime> WindowFactory<R> {
     /// Counting and opening happen under one lock, so two calls cannot both pass the count.
     pub fn open_next_worker(&self, app: &AppHandle<R>) -> Result<WindowLabel, AppError> {
         let _opening = self.opening.lock().unwrap_or_else(|p| p.into_inner());
-        let open = open_windows(app).iter().filter(|l| l.is_worker()).count();
+        let open = app
+            .state::<Outbox>()
+            .open()
+            .iter()
+            .filter(|l| l.is_worker())
+            .count();
         Limit::OpenWorkers.check(open + 1)?;
         let label = WindowLabel::Worker(take_worker_number(&self.next_worker)?);
         self.open_locked(app, label)?;
@@ -70,9 +70,9 @@ impl<R: Runtime> WindowFactory<R> {
             return Ok(false);
         }
         let outbox = app.state::<Outbox>();
-        outbox.loading(label);
+        outbox.mark_loading(label);
         (self.build)(app, label).map_err(|e| {
-            outbox.forget(label);
+            outbox.remove(label);
             AppError::internal(format!("cannot open {label}: {e}"))
         })?;
         Ok(true)
@@ -81,8 +81,9 @@ impl<R: Runtime> WindowFactory<R> {
 
 /// Tells every window which windows are open. Called when one opens or closes.
 pub fn announce<R: Runtime>(app: &AppHandle<R>) -> Result<(), AppError> {
-    let open = open_windows(app);
-    app.state::<Outbox>()
+    let outbox = app.state::<Outbox>();
+    let open = outbox.open();
+    outbox
         .send(app, &Audience::All, &WindowsChanged { open })
         .map(drop)
 }
@@ -110,7 +111,7 @@ pub async fn window_ready<R: Runtime>(
         let flushed = outbox.ready(&call.app, call.caller, inbox)?;
         // Last, so that whatever list was held, the page ends with the current one.
         let open = WindowsChanged {
-            open: open_windows(&call.app),
+            open: outbox.open(),
         };
         outbox.send(&call.app, &Audience::One { label: call.caller }, &open)?;
         Ok(ReadyReport {
@@ -180,7 +181,7 @@ pub async fn close_window<R: Runtime>(call: Call<R>, label: WindowLabel) -> Resu
 /// Call when a page starts loading (also on reload): its listeners are gone until it is ready.
 pub fn on_page_started<R: Runtime>(app: &AppHandle<R>, label: &str) {
     let Ok(label) = label.parse() else { return };
-    app.state::<Outbox>().loading(label);
+    app.state::<Outbox>().mark_loading(label);
     // What belonged to the old page (its trace subscription, jobs, pings) has no one to report
     // to.
     app.state::<Trace>().unsubscribe(label);
@@ -191,7 +192,7 @@ pub fn on_page_started<R: Runtime>(app: &AppHandle<R>, label: &str) {
 /// Call when a window has been destroyed: forgets it and tells the others.
 pub fn on_destroyed<R: Runtime>(app: &AppHandle<R>, label: &str) {
     let Ok(label) = label.parse() else { return };
-    let dropped = app.state::<Outbox>().forget(label);
+    let dropped = app.state::<Outbox>().remove(label);
     app.state::<Trace>().unsubscribe(label);
     app.state::<Jobs>().stop_all_of(label);
     app.state::<Pings>().stop_all_of(label);

@@ -8,6 +8,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { events } from "../../../bindings/events";
 import { commands, type Transport, type WindowLabel } from "../../../bindings/ipc";
+import { sendMessage } from "./batch";
 import { firstWrongByte, pull } from "./bulk";
 import { listenHere } from "./events";
 // A failed call throws, so that it cannot pass for a fast one.
@@ -108,10 +109,10 @@ const transfers = {
   down_chunks_64k: (len: number) => chunks(len, 64 << 10),
   /** Down over a Channel in 1 MiB raw chunks. */
   down_chunks_1m: (len: number) => chunks(len, 1 << 20),
-  /** Down the app's way: `pull` (one response up to 16 MiB, else 4 MiB ranges, 4 in flight). */
+  /** Down the app's way: `pull` (one response up to 1 MiB, else 1 MiB ranges, 8 in flight). */
   down_pieces: (len: number) => pull(len),
-  /** Down as raw ranges of 1 MiB, 8 in flight, whatever the size. */
-  down_pieces_small: (len: number) => pull(len, { whole: 0, piece: 1 << 20, inFlight: 8 }),
+  /** Down as one raw response up to 16 MiB, else ranges of 4 MiB, 4 in flight. */
+  down_pieces_large: (len: number) => pull(len, { whole: 16 << 20, piece: 4 << 20, inFlight: 4 }),
   /** Up as JSON (the conversion to a number array included). */
   up_json: (len: number, bytes: Uint8Array) =>
     unwrap(commands.uploadJson(Array.from(bytes.subarray(0, len)))),
@@ -258,26 +259,32 @@ function traceCounted(stop: boolean): { arrivals: Arrivals; frames: number[] } |
   return { arrivals: traceCount.counter.result, frames: [...traceCount.frames] };
 }
 
-/** Sends `count` messages with text `tag` to `to`: in one burst from the core, or as
- * `count` commands, `inFlight` at a time. Returns when the first call started (epoch ms). */
+/** How a flood is sent: one `sendBurst` command; the page's batched `sendMessage` per message;
+ * or one `sendMessage` command per message. */
+export type FloodWay = "burst" | "batched" | "commands";
+
+/** Sends `count` messages with text `tag` to `to`, the `way` given; one at a time per sender,
+ * `inFlight` senders. Returns when the first call started (epoch ms). */
 async function flood(
   to: WindowLabel,
   tag: string,
   transport: Transport,
   count: number,
+  way: FloodWay,
   inFlight: number,
 ): Promise<number> {
   const audience = { to: "one", label: to } as const;
   const started = epochMs();
-  if (inFlight === 0) {
+  if (way === "burst") {
     await unwrap(commands.sendBurst(audience, tag, transport, count));
     return started;
   }
+  const send = way === "batched" ? sendMessage : commands.sendMessage;
   let left = count;
   const sender = async () => {
     while (left > 0) {
       left -= 1;
-      await unwrap(commands.sendMessage(audience, tag, transport));
+      await unwrap(send(audience, tag, transport));
     }
   };
   await Promise.all(Array.from({ length: inFlight }, sender));

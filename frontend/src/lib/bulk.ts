@@ -1,8 +1,10 @@
 //! Moving bytes between this page and the core. {@link pull} is how the app downloads a
-//! payload: raw (`downloadRaw`, an `ArrayBuffer`, no JSON); up to 16 MiB as one response, larger
-//! as ranges of 4 MiB, 4 in flight, so that no single response is huge (in WebKitGTK one raw
-//! response of 100 MiB moves markedly slower than one of 10 MiB) and the page shows progress.
-//! docs/performance.md compares it with one raw response, Channel chunks and JSON.
+//! payload: raw (`downloadRaw`, an `ArrayBuffer`, no JSON); up to 1 MiB as one response, larger
+//! as ranges of 1 MiB, 8 in flight. WebKitGTK reads a response body in small pieces on the
+//! main thread, and the larger the body the slower (one raw response of 100 MiB moves at about
+//! half the rate of ranges); several small ranges in flight keep it busy, and the page shows
+//! progress. docs/performance.md compares it with one raw response, other range sizes, Channel
+//! chunks and JSON.
 
 import { commands } from "../../../bindings/ipc";
 import { unwrap } from "./ipc";
@@ -22,11 +24,11 @@ export function firstWrongByte(bytes: Uint8Array, offset = 0): number {
 
 /** How {@link pull} splits a download. */
 export type PullOptions = {
-  /** A payload up to this size comes as one response: 16 MiB unless given. */
+  /** A payload up to this size comes as one response: 1 MiB unless given. */
   whole?: number;
-  /** Bytes per range of a larger payload: 4 MiB unless given. */
+  /** Bytes per range of a larger payload: 1 MiB unless given. */
   piece?: number;
-  /** Ranges requested at once: 4 unless given. */
+  /** Ranges requested at once: 8 unless given. */
   inFlight?: number;
   /** Called with the bytes received so far, after each range. */
   onProgress?: (received: number) => void;
@@ -35,9 +37,9 @@ export type PullOptions = {
 /** Downloads bytes `0..len` of the pattern, as one raw response or as raw ranges of `piece`
  * bytes, `inFlight` at a time, into one array. Rejects with `CommandFailed` if a range fails. */
 export async function pull(len: number, options: PullOptions = {}): Promise<Uint8Array> {
-  const whole = options.whole ?? 16 << 20;
-  const piece = Math.max(1, len <= whole ? len : (options.piece ?? 4 << 20));
-  const inFlight = Math.max(1, options.inFlight ?? 4);
+  const whole = options.whole ?? 1 << 20;
+  const piece = Math.max(1, len <= whole ? len : (options.piece ?? 1 << 20));
+  const inFlight = Math.max(1, options.inFlight ?? 8);
   const out = new Uint8Array(len);
   let next = 0;
   let received = 0;
