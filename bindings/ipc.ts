@@ -96,6 +96,9 @@ export const commands = {
 	coreStats: () => typedError<CoreStats, AppError>(__TAURI_INVOKE("core_stats")),
 };
 
+/* Constants */
+export const TRACE_CAPACITY = 500 as const;
+
 /* Types */
 /** An error returned by a command. JSON: `{ "kind": "...", "message": "...", ... }`. */
 export type AppError = 
@@ -230,6 +233,24 @@ export type DirectNote = {
 	/** The text. */
 	text: string,
 };
+
+/**
+ * The kind of an `AppError` alone, without its details: what the trace keeps of a failed
+ * call.
+ */
+export type ErrorKind = 
+/** `invalid_input` */
+"invalid_input" | 
+/** `window_not_found` */
+"window_not_found" | 
+/** `not_found` */
+"not_found" | 
+/** `forbidden` */
+"forbidden" | 
+/** `limit_reached` */
+"limit_reached" | 
+/** `internal` */
+"internal";
 
 /** Where an exported trace was written. */
 export type ExportedTrace = {
@@ -451,7 +472,7 @@ command: string;
 /** How long it ran, in microseconds. */
 durationUs: number; 
 /** `null` when it succeeded, else the error's kind. */
-error: string | null } | 
+error: ErrorKind | null } | 
 /** Rust sent an event. */
 { type: "event"; 
 /** Increasing from 1. */

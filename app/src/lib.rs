@@ -1,10 +1,10 @@
 //! The Tauri shell: wiring only. Commands and events come from the registry in
-//! `switchboard-commands`; window looks come from [`windows`]. [`configure`] is shared by
+//! `switchboard-commands`; window looks come from [`layout`]. [`configure`] is shared by
 //! [`run`] and the integration tests, so both run the same app.
 
-pub mod windows;
+pub mod layout;
 
-use switchboard_commands::{registry::RegisteredRuntime, windows as window_commands};
+use switchboard_commands::{registry::RegisteredRuntime, windows};
 use switchboard_events::WindowLabel;
 use tauri::{Manager, RunEvent, WindowEvent};
 
@@ -14,7 +14,7 @@ pub fn configure<R: RegisteredRuntime>(builder: tauri::Builder<R>) -> tauri::Bui
         .invoke_handler(switchboard_commands::builder::<R>().invoke_handler())
         .setup(|app| {
             switchboard_commands::manage_state(app);
-            let factory = windows::factory::<R>();
+            let factory = layout::factory::<R>();
             factory.open(app.handle(), WindowLabel::Main)?;
             app.manage(factory);
             switchboard_commands::notes::listen(app.handle());
@@ -22,12 +22,12 @@ pub fn configure<R: RegisteredRuntime>(builder: tauri::Builder<R>) -> tauri::Bui
         })
         .on_page_load(|webview, payload| {
             if payload.event() == tauri::webview::PageLoadEvent::Started {
-                window_commands::on_page_started(webview.app_handle(), webview.label());
+                windows::on_page_started(webview.app_handle(), webview.label());
             }
         })
         .on_window_event(|window, event| {
             if let WindowEvent::Destroyed = event {
-                window_commands::on_destroyed(window.app_handle(), window.label());
+                windows::on_destroyed(window.app_handle(), window.label());
                 // Workers and the inspector are driven from main; without it the app is done.
                 if window.label() == WindowLabel::Main.to_string() {
                     window.app_handle().exit(0);

@@ -1,7 +1,7 @@
 //! The inspector: the live IPC trace, newest first, streamed over a Channel in batches.
 //! Read-only.
 
-import { commands, type TraceEntry } from "../../bindings/ipc";
+import { commands, TRACE_CAPACITY, type TraceEntry } from "../../bindings/ipc";
 import { listenInbox, show } from "./lib/demos";
 import { byId, drawInBatches, el, onClick, showStatus } from "./lib/dom";
 import { announceReady } from "./lib/events";
@@ -48,7 +48,7 @@ function row(entry: TraceEntry): HTMLTableRowElement {
 const addRow = drawInBatches(byId("trace"), {
   every: 250,
   max: 25,
-  keep: 500,
+  keep: TRACE_CAPACITY,
   gap: (skipped) => {
     const gap = el("tr");
     gap.className = "skipped";

@@ -222,17 +222,12 @@ impl Inboxes {
             .collect()
     }
 
-    /// How many payloads each window has heard, sorted by label.
-    pub fn counts(&self) -> Vec<(String, usize)> {
+    /// The windows that heard a payload `keep` accepts: their labels, sorted, space-separated.
+    pub fn who_heard(&self, keep: impl Fn(&Value) -> bool) -> String {
         let mut labels: Vec<String> = self.routed.lock().unwrap().keys().cloned().collect();
         labels.sort();
-        labels
-            .into_iter()
-            .map(|l| {
-                let n = self.of(&l).len();
-                (l, n)
-            })
-            .collect()
+        labels.retain(|l| self.of(l).iter().any(&keep));
+        labels.join(" ")
     }
 }
 

@@ -26,6 +26,6 @@ command_list! {
     bulk::upload_json: main worker;
     bulk::upload_raw: main worker;
     trace::subscribe_trace: inspector;
-    trace::export_trace: inspector;
+    report::export_trace: inspector;
     stats::core_stats: inspector;
 }

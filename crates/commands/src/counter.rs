@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use switchboard_events::CounterChanged;
 use tauri::{Runtime, State};
 
-use crate::{AppError, Call, Outbox};
+use crate::{lock::lock, AppError, Call, Outbox};
 
 /// The counter, managed as Tauri state.
 #[derive(Debug, Default)]
@@ -14,12 +14,12 @@ pub struct Counter(Mutex<i32>);
 impl Counter {
     /// The current value.
     pub fn get(&self) -> i32 {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner())
+        *lock(&self.0)
     }
 
     /// Adds `delta`, refusing to overflow. Returns the new value.
     pub fn add(&self, delta: i32) -> Result<i32, AppError> {
-        let mut value = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let mut value = lock(&self.0);
         *value = value
             .checked_add(delta)
             .ok_or_else(|| AppError::invalid(format!("adding {delta} to {value} overflows")))?;

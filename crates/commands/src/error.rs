@@ -96,16 +96,62 @@ impl AppError {
         }
     }
 
-    /// The `kind` tag, as it appears in JSON.
-    pub fn kind(&self) -> &'static str {
+    /// The `kind` tag.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            AppError::InvalidInput { .. } => "invalid_input",
-            AppError::WindowNotFound { .. } => "window_not_found",
-            AppError::NotFound { .. } => "not_found",
-            AppError::Forbidden { .. } => "forbidden",
-            AppError::LimitReached { .. } => "limit_reached",
-            AppError::Internal { .. } => "internal",
+            AppError::InvalidInput { .. } => ErrorKind::InvalidInput,
+            AppError::WindowNotFound { .. } => ErrorKind::WindowNotFound,
+            AppError::NotFound { .. } => ErrorKind::NotFound,
+            AppError::Forbidden { .. } => ErrorKind::Forbidden,
+            AppError::LimitReached { .. } => ErrorKind::LimitReached,
+            AppError::Internal { .. } => ErrorKind::Internal,
         }
+    }
+}
+
+/// The kind of an [`AppError`] alone, without its details: what the trace keeps of a failed
+/// call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// `invalid_input`
+    InvalidInput,
+    /// `window_not_found`
+    WindowNotFound,
+    /// `not_found`
+    NotFound,
+    /// `forbidden`
+    Forbidden,
+    /// `limit_reached`
+    LimitReached,
+    /// `internal`
+    Internal,
+}
+
+impl ErrorKind {
+    /// As in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::WindowNotFound => "window_not_found",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::LimitReached => "limit_reached",
+            ErrorKind::Internal => "internal",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// So that tests read `assert_eq!(error.kind(), "not_found")`.
+impl PartialEq<&str> for ErrorKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 
@@ -152,7 +198,8 @@ mod tests {
     fn json_shape_is_pinned() {
         let check = |e: AppError, want: serde_json::Value| {
             assert_eq!(serde_json::to_value(&e).unwrap(), want);
-            assert_eq!(want["kind"], e.kind());
+            assert_eq!(want["kind"], e.kind().as_str());
+            assert_eq!(want["kind"], serde_json::to_value(e.kind()).unwrap());
             assert_eq!(want["message"], e.to_string());
         };
         check(

@@ -17,6 +17,7 @@ pub mod greeting;
 pub mod ids;
 pub mod jobs;
 pub mod limits;
+pub mod lock;
 pub mod messages;
 pub mod notes;
 pub mod outbox;

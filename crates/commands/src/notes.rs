@@ -25,12 +25,26 @@ pub fn accept(note: &NoteToCore) -> Result<u32, AppError> {
     Ok(chars as u32)
 }
 
+/// Why a note was refused.
+#[derive(Debug, thiserror::Error)]
+enum Refused {
+    /// Its payload is not a note.
+    #[error("{0}")]
+    Malformed(#[from] PayloadError),
+    /// A note, but not one the core accepts.
+    #[error("{0}")]
+    Rejected(AppError),
+    /// Read, but `main` could not be told.
+    #[error("acknowledgement not sent: {0}")]
+    NotAcknowledged(AppError),
+}
+
 fn handle<R: Runtime>(
     app: &AppHandle<R>,
     payload: Result<NoteToCore, PayloadError>,
-) -> Result<(), String> {
-    let note = payload.map_err(|e| e.to_string())?;
-    let chars = accept(&note).map_err(|e| e.to_string())?;
+) -> Result<(), Refused> {
+    let note = payload?;
+    let chars = accept(&note).map_err(Refused::Rejected)?;
     let total = ids::take(&app.state::<NotesRead>().0).unwrap_or(u32::MAX);
     // Only `main` may emit (see its capability), so the acknowledgement goes there.
     app.state::<Outbox>()
@@ -42,7 +56,7 @@ fn handle<R: Runtime>(
             &CoreNoteAck { chars, total },
         )
         .map(drop)
-        .map_err(|e| format!("acknowledgement not sent: {e}"))
+        .map_err(Refused::NotAcknowledged)
 }
 
 /// Starts listening for [`NoteToCore`] from every page.
@@ -55,7 +69,8 @@ pub fn listen<R: Runtime>(app: &AppHandle<R>) {
         tauri::async_runtime::spawn(async move {
             if let Err(reason) = handle(&app, payload) {
                 eprintln!("switchboard: refused `{}`: {reason}", NoteToCore::NAME);
-                app.state::<Trace>().refused(NoteToCore::NAME, &reason);
+                app.state::<Trace>()
+                    .refused(NoteToCore::NAME, &reason.to_string());
             }
         });
     });

@@ -30,7 +30,7 @@ use specta::Type;
 use switchboard_events::{Audience, Broadcast, Event, Targeted, WindowLabel};
 use tauri::{ipc::Channel, AppHandle, Emitter, EventTarget, Manager, Runtime};
 
-use crate::{limits::Limit, trace::Trace, AppError};
+use crate::{limits::Limit, lock::lock, trace::Trace, AppError};
 
 /// What happened to one send. Rust knows that it handed the event to Tauri for a window (or,
 /// over a Channel, queued it in the window's next batch), not that the page has shown it, so
@@ -80,8 +80,10 @@ impl specta::Type for Unknown {
     }
 }
 
+/// An event addressed and serialized, once, for all its windows: emitted at once to those that
+/// are ready, held for those still loading.
 #[derive(Debug, Clone)]
-struct Held {
+struct Envelope {
     name: &'static str,
     transport: Transport,
     /// Only the latest of these matters (the window list, the counter): holding a newer one
@@ -96,7 +98,7 @@ fn to_json(event: &impl Serialize) -> Result<Box<RawValue>, AppError> {
 }
 
 /// Holds `item` for a loading window. Returns false, holding nothing, when the queue is full.
-fn hold(queue: &mut VecDeque<Held>, item: Held) -> bool {
+fn hold(queue: &mut VecDeque<Envelope>, item: Envelope) -> bool {
     if item.latest_only {
         queue.retain(|held| held.name != item.name);
     } else if queue.iter().filter(|held| !held.latest_only).count()
@@ -126,10 +128,7 @@ type BatchMap = HashMap<(WindowLabel, u32), (Inbox, Vec<Delivery>)>;
 
 impl Batches {
     fn lock(&self) -> MutexGuard<'_, BatchMap> {
-        // A poisoned lock means a panic mid-update; the map itself stays consistent.
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.0)
     }
 
     /// Adds `delivery` to the batch for `label`'s `inbox`; false if the app can no longer send
@@ -197,7 +196,7 @@ impl Batches {
 enum Readiness {
     /// Its page listens; events over its Channel go to `inbox`.
     Ready(Inbox),
-    Loading(VecDeque<Held>),
+    Loading(VecDeque<Envelope>),
 }
 
 /// The delivery state of every open window, managed as Tauri state.
@@ -220,23 +219,23 @@ fn emit<R: Runtime>(
     batches: &Batches,
     label: WindowLabel,
     inbox: &Inbox,
-    held: &Held,
+    envelope: &Envelope,
 ) -> bool {
-    let emitted = match held.transport {
+    let emitted = match envelope.transport {
         // `labeled` reaches window, webview and webview-window listeners of that label alone.
         Transport::Event => {
             batches.send_now(label);
             app.emit_to(
                 EventTarget::labeled(label.to_string()),
-                held.name,
-                &held.payload,
+                envelope.name,
+                &envelope.payload,
             )
             .map_err(|e| e.to_string())
         }
         Transport::Channel => {
             let delivery = Delivery {
-                name: held.name,
-                payload: held.payload.clone(),
+                name: envelope.name,
+                payload: envelope.payload.clone(),
             };
             match batches.push(app, label, inbox, delivery) {
                 true => Ok(()),
@@ -245,17 +244,17 @@ fn emit<R: Runtime>(
         }
     };
     if let Err(e) = &emitted {
-        eprintln!("switchboard: `{}` not emitted to {label}: {e}", held.name);
+        eprintln!(
+            "switchboard: `{}` not emitted to {label}: {e}",
+            envelope.name
+        );
     }
     emitted.is_ok()
 }
 
 impl Outbox {
-    fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<WindowLabel, Readiness>> {
-        // A poisoned lock means a panic mid-update; the map itself stays consistent.
-        self.windows
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    fn lock(&self) -> MutexGuard<'_, BTreeMap<WindowLabel, Readiness>> {
+        lock(&self.windows)
     }
 
     /// Marks `label` open and loading: what is sent to it from now on is held until its page
@@ -376,7 +375,7 @@ impl Outbox {
             }
             let payload = payload()?;
             bytes = payload.get().len();
-            let item = Held {
+            let item = Envelope {
                 name: E::NAME,
                 transport,
                 latest_only: E::LATEST_ONLY,
@@ -452,7 +451,7 @@ mod tests {
 
     #[test]
     fn a_full_queue_refuses_messages_but_keeps_the_latest_state() {
-        let item = |name, latest_only| Held {
+        let item = |name, latest_only| Envelope {
             name,
             transport: Transport::Event,
             latest_only,

@@ -9,7 +9,7 @@ use std::{
 
 use switchboard_events::WindowLabel;
 
-use crate::{ids, limits::Limit, AppError};
+use crate::{ids, limits::Limit, lock::lock, AppError};
 
 /// Entries of type `T`, by id, each with the window that started it.
 #[derive(Debug)]
@@ -29,8 +29,7 @@ impl<T> Default for Owned<T> {
 
 impl<T> Owned<T> {
     fn lock(&self) -> MutexGuard<'_, HashMap<u32, (WindowLabel, T)>> {
-        // A poisoned lock means a panic mid-update; the map itself stays consistent.
-        self.entries.lock().unwrap_or_else(|p| p.into_inner())
+        lock(&self.entries)
     }
 
     /// Adds what `make` builds under a new id, unless `owner` already has `limit` entries.

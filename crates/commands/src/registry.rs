@@ -19,7 +19,7 @@ pub trait RegisteredRuntime: Runtime {
 /// The window kind a name in `command_list.rs` stands for.
 macro_rules! window_kind {
     (main) => {
-        WindowKind::Switchboard
+        WindowKind::Main
     };
     (worker) => {
         WindowKind::Worker
@@ -71,6 +71,8 @@ pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
         .commands(R::commands())
         .types(&event_types)
         .typ::<crate::Rejection>()
+        // The inspector keeps as many rows as the core keeps entries.
+        .constant("TRACE_CAPACITY", crate::trace::CAPACITY)
         // One TypeScript type per Rust type: no `_Serialize` / `_Deserialize` pairs.
         .disable_serde_phases()
 }

@@ -15,7 +15,8 @@ use switchboard_events::{Audience, WindowLabel, WindowsChanged};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::{
-    jobs::Jobs, limits::Limit, outbox::Inbox, ping::Pings, trace::Trace, AppError, Call, Outbox,
+    jobs::Jobs, limits::Limit, lock::lock, outbox::Inbox, ping::Pings, trace::Trace, AppError,
+    Call, Outbox,
 };
 
 /// Builds the window for a label.
@@ -44,14 +45,14 @@ impl<R: Runtime> WindowFactory<R> {
     /// Opens window `label`, held as loading until its page is ready; if it is open already,
     /// brings it forward instead. Returns whether it opened a new window.
     pub fn open(&self, app: &AppHandle<R>, label: WindowLabel) -> Result<bool, AppError> {
-        let _opening = self.opening.lock().unwrap_or_else(|p| p.into_inner());
+        let _opening = lock(&self.opening);
         self.open_locked(app, label)
     }
 
     /// Opens the next worker, unless [`Limit::OpenWorkers`] are open or every number is used.
     /// Counting and opening happen under one lock, so two calls cannot both pass the count.
     pub fn open_next_worker(&self, app: &AppHandle<R>) -> Result<WindowLabel, AppError> {
-        let _opening = self.opening.lock().unwrap_or_else(|p| p.into_inner());
+        let _opening = lock(&self.opening);
         let open = app
             .state::<Outbox>()
             .open()

@@ -27,8 +27,8 @@ pub enum WindowLabel {
 /// The kinds of window, one capability file each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WindowKind {
-    /// `main`
-    Switchboard,
+    /// `main`, the switchboard.
+    Main,
     /// `worker-<n>`
     Worker,
     /// `inspector`
@@ -52,7 +52,7 @@ impl WindowLabel {
     /// Which kind of window this label names.
     pub fn kind(self) -> WindowKind {
         match self {
-            WindowLabel::Main => WindowKind::Switchboard,
+            WindowLabel::Main => WindowKind::Main,
             WindowLabel::Inspector => WindowKind::Inspector,
             WindowLabel::Worker(_) => WindowKind::Worker,
         }
