@@ -28,6 +28,11 @@ export default defineConfig({
   test: {
     root: import.meta.dirname,
     environment: "happy-dom",
-    include: ["frontend/src/**/*.test.ts", "tests/types/**/*.test.ts", "tests/lint/**/*.test.ts"],
+    include: [
+      "frontend/src/**/*.test.ts",
+      "tests/types/**/*.test.ts",
+      "tests/lint/**/*.test.ts",
+      "tests/doctor/**/*.test.ts",
+    ],
   },
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Switchboard needs and is missing, and nothing that is present:
 # Debian/Ubuntu packages (as root, or prints the exact sudo line), then npm packages; with
-# --test-tools also the tools that only the tests use (cargo-machete, tauri-driver).
+# --test-tools also the tools that only the tests use (cargo-machete, tauri-driver). Ends with
+# `npm run doctor --quick`: versions that fit together, not only present.
 # Safe to run again; `npm test` runs it first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,7 +51,9 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 # Built from crates.io once each, in a minute or two: not needed to run the app.
+doctor=(--quick)
 if [ "${1:-}" = "--test-tools" ]; then
+  doctor+=(--tests)
   for tool in cargo-machete tauri-driver; do
     if ! command -v "$tool" >/dev/null; then
       say "installing $tool"
@@ -59,3 +62,4 @@ if [ "${1:-}" = "--test-tools" ]; then
   done
 fi
 say "everything is installed"
+node scripts/doctor.mjs "${doctor[@]}"
