@@ -45,7 +45,7 @@ const MiB = 1024 * KiB;
 const transferSizes = smoke ? [KiB, MiB] : [KiB, 64 * KiB, MiB, 10 * MiB, 100 * MiB];
 // JSON stops at 1 MiB: it moves some 3 MiB/s, so larger sizes only make the run long.
 const jsonSizes = smoke ? [KiB] : [KiB, 64 * KiB, MiB];
-const transferRounds = smoke ? 1 : 3;
+const transferRounds = smoke ? 1 : 5;
 /** @type {TransferName[]} */
 const downloads = [
   "down_raw",

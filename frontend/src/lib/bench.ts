@@ -135,10 +135,13 @@ export async function timeTransfers(
   const samples: Record<string, number[]> = {};
   const upload = new Uint8Array(Math.max(0, ...sizes));
   for (let i = 0; i < upload.length; i++) upload[i] = i % 256;
+  // Variants are compared size by size, so each size's variants run back to back, in an order
+  // that turns each round: what one leaves to collect (100 MiB arrays) then weighs on a
+  // neighbour of the same size, a different one each round.
   for (let round = -1; round < rounds; round++) {
-    for (let i = 0; i < names.length; i++) {
-      const name = names[(round + 1 + i) % names.length] as TransferName;
-      for (const len of sizes) {
+    for (const len of sizes) {
+      for (let i = 0; i < names.length; i++) {
+        const name = names[(round + 1 + i) % names.length] as TransferName;
         const total = name.endsWith("json") ? 1 << 20 : 8 << 20;
         const block = Math.max(1, Math.min(100, Math.floor(total / len)));
         const start = performance.now();

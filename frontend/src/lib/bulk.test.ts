@@ -84,6 +84,14 @@ describe("pull", () => {
     expect(progress).toEqual([]);
   });
 
+  it("refuses an answer of the wrong length, whole or in ranges", async () => {
+    mockIPC((_cmd, args) => new Uint8Array((args as { len: number }).len - 1).buffer);
+    await expect(pull(10)).rejects.toThrow("10 bytes came back as 9");
+    await expect(pull(10, { whole: 0, piece: 5 })).rejects.toThrow(
+      "range 0+5 came back with 4 bytes",
+    );
+  });
+
   it("finds the first byte that is not the pattern", () => {
     const bytes = Uint8Array.from({ length: 600 }, (_, i) => patternByte(i + 5));
     expect(firstWrongByte(bytes, 5)).toBe(-1);

@@ -38,8 +38,15 @@ export type PullOptions = {
  * bytes, `inFlight` at a time, into one array. Rejects with `CommandFailed` if a range fails. */
 export async function pull(len: number, options: PullOptions = {}): Promise<Uint8Array> {
   const whole = options.whole ?? 1 << 20;
-  const piece = Math.max(1, len <= whole ? len : (options.piece ?? 1 << 20));
-  const inFlight = Math.max(1, options.inFlight ?? 8);
+  if (len <= whole) {
+    // One response: its buffer is the result, with no copy.
+    const bytes = new Uint8Array(await unwrap(commands.downloadRaw(0, len)));
+    if (bytes.length !== len) throw new Error(`${len} bytes came back as ${bytes.length}`);
+    options.onProgress?.(len);
+    return bytes;
+  }
+  const piece = Math.max(1, options.piece ?? 1 << 20);
+  const inFlight = Math.max(1, Math.min(options.inFlight ?? 8, Math.ceil(len / piece)));
   const out = new Uint8Array(len);
   let next = 0;
   let received = 0;
