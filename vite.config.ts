@@ -33,6 +33,7 @@ export default defineConfig({
       "tests/types/**/*.test.ts",
       "tests/lint/**/*.test.ts",
       "tests/doctor/**/*.test.ts",
+      "tests/scenarios/**/*.test.ts",
     ],
   },
 });

@@ -2,9 +2,9 @@
 //! Read-only.
 
 import { commands, TRACE_CAPACITY, type TraceEntry } from "../../bindings/ipc";
+import { boot } from "./lib/boot";
 import { listenInbox, show } from "./lib/demos";
-import { byId, drawInBatches, el, onClick, showStatus } from "./lib/dom";
-import { announceReady } from "./lib/events";
+import { byId, drawInBatches, el, onClick } from "./lib/dom";
 import { channel, unwrap } from "./lib/ipc";
 import { describeEntry, traceWatchers } from "./lib/trace";
 
@@ -69,7 +69,7 @@ function addBatch(entries: TraceEntry[]): void {
   for (const entry of entries) addRow(() => row(entry));
 }
 
-async function start(): Promise<void> {
+function listenToButtons(): void {
   onClick("stats", async () =>
     show("stats-out", await commands.coreStats(), (s) =>
       [
@@ -88,13 +88,13 @@ async function start(): Promise<void> {
   onClick("export", async () =>
     show("export-out", await commands.exportTrace(), (t) => `${t.entries} entries in ${t.path}`),
   );
-  await listenInbox();
-  await unwrap(commands.subscribeTrace(channel(addBatch)));
-  const ready = await announceReady();
-  showStatus(`ready (${ready.flushed} held event(s) delivered)`);
 }
 
-start().catch((e: unknown) => showStatus(`failed to start: ${String(e)}`, true));
+void boot({
+  inbox: listenInbox,
+  trace: () => unwrap(commands.subscribeTrace(channel(addBatch))),
+  buttons: listenToButtons,
+});
 
 // Only `vite build --mode bench` keeps this (see main.ts).
 if (import.meta.env.MODE === "bench") void import("./lib/bench").then((bench) => bench.install());

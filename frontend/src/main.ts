@@ -4,9 +4,10 @@
 import { events } from "../../bindings/events";
 import { type Audience, commands, type WindowLabel } from "../../bindings/ipc";
 import { sendMessage } from "./lib/batch";
+import { boot } from "./lib/boot";
 import { listenInbox, mountDemos, show } from "./lib/demos";
 import { byId, el, inputValue, onClick, prepend, showStatus, whenClicked } from "./lib/dom";
-import { announceReady, listenHere, noteToCore, sendNote } from "./lib/events";
+import { listenHere, noteToCore, sendNote } from "./lib/events";
 
 const app = byId("app");
 app.innerHTML = `
@@ -100,16 +101,7 @@ function audienceOfTicked(): Audience | null {
   return labels.length === 1 ? { to: "one", label: only } : { to: "some", labels };
 }
 
-async function start(): Promise<void> {
-  await Promise.all([
-    listenHere(events.windowsChanged, (w) => paintWindows(w.open)),
-    listenInbox(),
-    listenHere(events.coreNoteAck, (a) =>
-      prepend("inbox", el("li", `core read a note of ${a.chars} chars (${a.total} so far)`)),
-    ),
-    mountDemos(byId("demos")),
-  ]);
-
+function listenToButtons(): void {
   onClick("open-worker", async () =>
     show("windows-out", await commands.openWorker(), (l) => `opened ${l}`),
   );
@@ -136,13 +128,19 @@ async function start(): Promise<void> {
     await noteToCore(inputValue("message"));
     byId("note-out").textContent = "note sent to the core";
   });
-
-  // No list is fetched here: `window_ready` ends with the current list, after anything held.
-  const ready = await announceReady();
-  showStatus(`ready (${ready.flushed} held event(s) delivered)`);
 }
 
-start().catch((e: unknown) => showStatus(`failed to start: ${String(e)}`, true));
+// No list is fetched here: `window_ready` ends with the current list, after anything held.
+void boot({
+  "window list": () => listenHere(events.windowsChanged, (w) => paintWindows(w.open)),
+  inbox: listenInbox,
+  "core notes": () =>
+    listenHere(events.coreNoteAck, (a) =>
+      prepend("inbox", el("li", `core read a note of ${a.chars} chars (${a.total} so far)`)),
+    ),
+  demos: () => mountDemos(byId("demos")),
+  buttons: listenToButtons,
+});
 
 // Only `vite build --mode bench` keeps this: elsewhere the condition is constant-false and the
 // module is left out of the bundle.

@@ -2,10 +2,10 @@
 //! the shared counter, its own jobs and pings, and a reply to main.
 
 import { commands } from "../../bindings/ipc";
+import { boot } from "./lib/boot";
 import { firstWrongByte, pull } from "./lib/bulk";
 import { listenInbox, mountDemos, show } from "./lib/demos";
-import { byId, inputValue, onClick, showStatus } from "./lib/dom";
-import { announceReady } from "./lib/events";
+import { byId, inputValue, onClick } from "./lib/dom";
 import { currentLabel } from "./lib/labels";
 
 const label = currentLabel();
@@ -54,17 +54,16 @@ async function pullPayload(): Promise<void> {
   }
 }
 
-async function start(): Promise<void> {
-  await Promise.all([listenInbox(), mountDemos(byId("demos"))]);
-  onClick("send-reply", async () =>
-    show("reply-out", await commands.replyToMain(inputValue("reply")), () => "sent to main"),
-  );
-  onClick("pull", pullPayload);
-  const ready = await announceReady();
-  showStatus(`ready (${ready.flushed} held event(s) delivered)`);
-}
-
-start().catch((e: unknown) => showStatus(`failed to start: ${String(e)}`, true));
+void boot({
+  inbox: listenInbox,
+  demos: () => mountDemos(byId("demos")),
+  buttons: () => {
+    onClick("send-reply", async () =>
+      show("reply-out", await commands.replyToMain(inputValue("reply")), () => "sent to main"),
+    );
+    onClick("pull", pullPayload);
+  },
+});
 
 // Only `vite build --mode bench` keeps this (see main.ts).
 if (import.meta.env.MODE === "bench") void import("./lib/bench").then((bench) => bench.install());

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
+import { targeting } from "../scenarios/targeting.mjs";
 import { appRunning, startDriver, stopDriver, withApp } from "./harness.mjs";
 
 /** Every event name the app uses, from the generated event list. */
@@ -108,6 +109,22 @@ describe("switchboard in the real webview", () => {
         events.map((r) => r[4]),
         ["→ worker-1", "→ worker-1,worker-2", "→ all"],
       );
+    });
+  });
+
+  it("runs the targeting scenario as its vitest twin runs it on the mock", async () => {
+    await withApp("targeting scenario", async (app) => {
+      await openFour(app);
+      await targeting({
+        invoke: (label, command, args = {}) => app.in(label, () => app.rawInvoke(command, args)),
+        heard: async (label, last) => {
+          const lines = await app.in(label, async () => {
+            await app.waitText("#inbox", new RegExp(`: ${last}`));
+            return app.list("#inbox li:not(.skipped)");
+          });
+          return lines.map((line) => line.replace(/^#\d+ from \S+: /, "")).reverse();
+        },
+      });
     });
   });
 

@@ -5,6 +5,7 @@ import { events } from "../../bindings/events";
 import { type AppError, type Audience, commands, type WindowLabel } from "../../bindings/ipc";
 import { emitTo, emitToCore, listenHere, sendNote } from "../../frontend/src/lib/events";
 import type { Failure } from "../../frontend/src/lib/ipc";
+import { mockCore } from "../../frontend/src/lib/mock";
 
 export async function commandArguments(): Promise<void> {
   await commands.greet("Ada");
@@ -114,4 +115,33 @@ export async function errorsAreTyped(): Promise<void> {
     void result.error.label;
     void error;
   }
+}
+
+export function typedMocks(): void {
+  const core = mockCore({
+    window: "main",
+    commands: {
+      greet: (name) => ({ message: `Hello, ${name}`, window: "main", title: "Switchboard" }),
+      counterGet: () => 7,
+      // @ts-expect-error a handler whose argument is not the command's
+      counterAdd: (delta: string) => Number(delta),
+      // @ts-expect-error a handler whose result is not the command's
+      openWorker: () => "worker-zero",
+    },
+  });
+  // (Checked alone: TypeScript looks for unknown keys only in an otherwise valid object.)
+  // @ts-expect-error a command that does not exist
+  mockCore({ window: "main", commands: { counterGot: () => 7 } });
+  // @ts-expect-error a page in a window that cannot exist
+  mockCore({ window: "settings" });
+  core.send(
+    events.inboxMessage,
+    { to: "all" },
+    { seq: 1, from: "main", audience: { to: "all" }, text: "x" },
+  );
+  // @ts-expect-error the payload of another event
+  core.send(events.inboxMessage, { to: "all" }, { open: [] });
+  // @ts-expect-error Rust never sends an event of the page-to-page route
+  core.send(events.directNote, { to: "all" }, { from: "main", text: "x" });
+  core.done();
 }

@@ -12,8 +12,8 @@
 //!
 //! There is no unlisten: Tauri's removes listener ids from every window
 //! (docs/tauri-behaviour.md#unlisten-is-global), so no page is granted it, and a page's
-//! listeners live as long as the page. A page calls {@link announceReady} once its listeners
-//! are registered; Rust holds targeted events until then
+//! listeners live as long as the page. A page's `boot()` (boot.ts) calls {@link announceReady}
+//! once its listeners are registered; Rust holds targeted events until then
 //! (docs/tauri-behaviour.md#lost-before-listening).
 
 import { Channel } from "@tauri-apps/api/core";

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { events } from "../../../bindings/events";
+import { commands, type InboxMessage } from "../../../bindings/ipc";
+import { announceReady, listenHere, sendNote } from "./events";
+import { Fails, mockCore } from "./mock";
+
+let done: (() => void) | null = null;
+afterEach(() => {
+  done?.();
+  done = null;
+});
+
+/** Installs the mock, to be removed after the test. */
+function install(...args: Parameters<typeof mockCore>) {
+  const core = mockCore(...args);
+  done = () => core.done();
+  return core;
+}
+
+const message = (seq: number, text: string): InboxMessage => ({
+  seq,
+  from: "main",
+  audience: { to: "one", label: "worker-1" },
+  text,
+});
+
+describe("mockCore", () => {
+  it("answers each command with its typed handler, and a handler's `Fails` as the command's error", async () => {
+    install({
+      window: "main",
+      commands: {
+        greet: (name) => ({ message: `Hello, ${name}!`, window: "main", title: "Switchboard" }),
+        counterAdd: (delta) => {
+          throw new Fails({ kind: "invalid_input", message: `adding ${delta} overflows` });
+        },
+      },
+    });
+    expect(await commands.greet("Ada")).toEqual({
+      status: "ok",
+      data: { message: "Hello, Ada!", window: "main", title: "Switchboard" },
+    });
+    expect(await commands.counterAdd(7)).toEqual({
+      status: "error",
+      error: { kind: "invalid_input", message: "adding 7 overflows" },
+    });
+  });
+
+  it("fails the test at `done()` when the page calls a command nobody mocked", async () => {
+    const core = mockCore({ window: "main" });
+    const result = await commands.counterGet();
+    expect(result.status === "error" && result.error.kind).toBe("ipc_failure");
+    expect(() => core.done()).toThrow(
+      "main called `counter_get`, which no handler of mockCore stands in for",
+    );
+  });
+
+  it("refuses what the window's capability does not grant, as the real app does", async () => {
+    const core = install({
+      window: "worker-1",
+      open: ["main"],
+      commands: { openWorker: () => "worker-2" },
+    });
+    const refused = await commands.openWorker();
+    expect(refused.status === "error" && refused.error.kind).toBe("permission_denied");
+    // The handler ran for main only.
+    expect(await core.as("main").invoke("open_worker")).toBe("worker-2");
+    await expect(core.as("inspector").invoke("send_message")).rejects.toMatch(/not allowed by ACL/);
+    expect(core.calls.map((c) => `${c.window} ${c.command}`)).toEqual(["main open_worker"]);
+  });
+
+  it("holds what is sent to a window until its page is ready, then delivers it in order", async () => {
+    const core = install({ window: "worker-1", open: ["main", "worker-2"] });
+    const to = { to: "one", label: "worker-1" } as const;
+    expect(core.send(events.inboxMessage, to, message(1, "early"))).toEqual({
+      emitted: [],
+      held: ["worker-1"],
+      notHeld: [],
+    });
+    const seen: string[] = [];
+    await listenHere(events.inboxMessage, (m) => seen.push(m.text));
+    await listenHere(events.windowsChanged, (w) => seen.push(`open: ${w.open.join(" ")}`));
+    core.send(events.inboxMessage, to, message(2, "also early"), "event");
+    expect(seen).toEqual([]);
+
+    expect(await announceReady()).toEqual({ label: "worker-1", flushed: 2 });
+    await core.settled();
+    expect(seen).toEqual(["early", "also early", "open: main worker-1 worker-2"]);
+
+    expect(core.send(events.inboxMessage, to, message(3, "now")).emitted).toEqual(["worker-1"]);
+    await core.settled();
+    expect(seen.at(-1)).toBe("now");
+  });
+
+  it("sends to exactly the audience's windows, and names a closed one", async () => {
+    const core = install({ window: "main", open: ["worker-1", "worker-2", "inspector"] });
+    core.ready("worker-2");
+    const sent = core.send(events.inboxMessage, { to: "workers" }, message(1, "hi"));
+    expect(sent).toEqual({ emitted: ["worker-2"], held: ["worker-1"], notHeld: [] });
+    expect(core.received("worker-2").map((r) => r.name)).toEqual([
+      "windows-changed",
+      "inbox-message",
+    ]);
+    expect(core.received("inspector")).toEqual([]);
+    core.close("worker-2");
+    expect(() =>
+      core.send(events.inboxMessage, { to: "one", label: "worker-2" }, message(2, "x")),
+    ).toThrow(Fails);
+  });
+
+  it("routes a page's note to the window it names only", async () => {
+    const core = install({ window: "main", open: ["worker-1", "worker-2"] });
+    await sendNote("worker-2", "psst");
+    expect(core.received("worker-2")).toEqual([
+      { name: "direct-note", payload: { from: "main", text: "psst" }, via: "event" },
+    ]);
+    expect(core.received("worker-1")).toEqual([]);
+  });
+});
