@@ -7,7 +7,7 @@
 //   --root D  checks the project in D (the doctor's own test points it at broken copies).
 
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -48,7 +48,15 @@ function run(command, args) {
 /** The first file called `name` in a folder of PATH, or null. @param {string} name */
 function onPath(name) {
   const dirs = (process.env.PATH ?? "").split(delimiter).filter(Boolean);
-  return dirs.map((dir) => join(dir, name)).find((file) => existsSync(file)) ?? null;
+  const runnable = (/** @type {string} */ file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  };
+  return dirs.map((dir) => join(dir, name)).find(runnable) ?? null;
 }
 
 /** The numbers of a version string: "v20.19.1" -> [20, 19, 1]. @param {string} text */
@@ -233,7 +241,12 @@ const checks = [
       if (!version) {
         const elsewhere = onPath("tauri-driver");
         if (elsewhere)
-          return { ok: true, detail: `${elsewhere} (not from cargo: version unknown)` };
+          return {
+            ok: false,
+            warn: true,
+            detail: `${elsewhere}, not installed by cargo: its version cannot be checked`,
+            fix,
+          };
         return {
           ok: false,
           warn: !values.tests,

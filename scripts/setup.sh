@@ -2,7 +2,8 @@
 # Installs what Switchboard needs and is missing, and nothing that is present:
 # Debian/Ubuntu packages (as root, or prints the exact sudo line), then npm packages; with
 # --test-tools also the tools that only the tests use (cargo-machete, tauri-driver). Ends with
-# `npm run doctor --quick`: versions that fit together, not only present.
+# `node scripts/doctor.mjs --quick` (the doctor without its slow check): versions that fit
+# together, not only present.
 # Safe to run again; `npm test` runs it first.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -176,7 +176,10 @@ fn a_closed_window_gets_nothing_and_sending_to_it_is_an_error() {
     let t = four_windows();
     let inbox = Inboxes::listen::<InboxMessage>(&t, &ALL);
     // As when the real runtime reports worker-1 destroyed (the mock never does).
-    switchboard_commands::windows::on_destroyed(t.app.handle(), "worker-1");
+    switchboard_commands::windows::forget_closed(
+        t.app.handle(),
+        switchboard_events::WindowLabel::Worker(1),
+    );
     let error = t.error_kind(
         "main",
         "send_message",

@@ -154,9 +154,10 @@ fn args(command: &str) -> BoxedStrategy<Value> {
         ],
         "send_messages" => vec![(
             "messages",
+            // (Lists over `messages_per_call` are refused in delivery.rs: thousands of them here
+            // would only make the run slow.)
             prop_oneof![
                 prop::collection::vec(outgoing(), 0..8).prop_map(Value::from),
-                Just(json!(vec![json!({}); 10_001])),
                 junk(),
             ]
             .boxed(),
@@ -255,20 +256,20 @@ fn check_answer(answer: &Result<Value, Value>) -> Result<(), String> {
 
 /// The app's tables stay bounded whatever the pages sent.
 fn check_invariants(t: &TestApp) {
-    let open: Vec<WindowLabel> = t
+    let mut open: Vec<WindowLabel> = t
         .app
         .webview_windows()
         .keys()
         .filter_map(|l| l.parse().ok())
         .collect();
+    open.sort();
     assert!(open.contains(&WindowLabel::Main), "{open:?}");
     let workers = open.iter().filter(|l| l.is_worker()).count();
     assert!(workers <= Limit::OpenWorkers.bound() as usize, "{open:?}");
     let outbox = t.app.state::<Outbox>();
-    assert!(
-        outbox.tracked() <= open.len(),
-        "outbox keeps state for gone windows"
-    );
+    // Both ways: no state for a gone window, and none missing for an open one (a send to it
+    // would fail).
+    assert_eq!(outbox.open(), open, "the Outbox's windows are Tauri's");
     let (jobs, pings) = (t.app.state::<Jobs>(), t.app.state::<Pings>());
     for label in &open {
         assert!(outbox.held_for(*label) <= Limit::HeldEvents.bound() as usize + 2);

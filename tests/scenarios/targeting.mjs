@@ -13,7 +13,8 @@ import assert from "node:assert/strict";
  * @property {(label: Label, command: string, args?: Record<string, unknown>) => Promise<Answer>} invoke
  *   calls `command` from window `label`, as its page would
  * @property {(label: Label, last: string) => Promise<string[]>} heard the texts of the messages
- *   window `label` has shown, oldest first, once the one with text `last` is among them
+ *   window `label` has shown, oldest first, once the one with text `last` is among them (its
+ *   page loaded and ready)
  */
 
 /** The windows the scenario needs open and ready. */
@@ -26,8 +27,9 @@ export function kindOf(rejected) {
   return /\bnot allowed\b/.test(String(rejected)) ? "permission_denied" : "ipc_failure";
 }
 
-/** Messages reach exactly their audience, by either transport; a window's capability decides
- * what it may call; a closed window is an error that names it. @param {Windows} windows */
+/** Messages reach exactly their audience, by either transport; a window still loading gets
+ * them once it is ready; a window's capability decides what it may call; a closed window is an
+ * error that names it. @param {Windows} windows */
 export async function targeting(windows) {
   /** @param {unknown} audience @param {string} text @param {"channel" | "event"} transport */
   const send = (audience, text, transport) =>
@@ -64,6 +66,13 @@ export async function targeting(windows) {
     "to all",
   ]);
   assert.deepEqual(await windows.heard("worker-2", "to all"), ["to a set", "to workers", "to all"]);
+
+  // A window still loading: what is sent to it is held, and shown once its page is ready.
+  assert.deepEqual(await windows.invoke("main", "open_worker", {}), { ok: "worker-3" });
+  assert.deepEqual(await send({ to: "one", label: "worker-3" }, "while it loads", "channel"), {
+    ok: { emitted: [], held: ["worker-3"], notHeld: [] },
+  });
+  assert.deepEqual(await windows.heard("worker-3", "while it loads"), ["while it loads"]);
 
   const gone = await send({ to: "some", labels: ["worker-1", "worker-9"] }, "x", "channel");
   assert.deepEqual(gone.rejected, {

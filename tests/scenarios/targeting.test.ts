@@ -25,6 +25,10 @@ it("targets exactly the audience, and refuses what a capability does not grant (
           transport,
         );
       },
+      openWorker: () => {
+        core.open("worker-3");
+        return "worker-3";
+      },
       replyToMain: (text) => {
         const audience: Audience = { to: "one", label: "main" };
         const from = core.caller;
@@ -38,6 +42,7 @@ it("targets exactly the audience, and refuses what a capability does not grant (
     },
   });
   done = () => core.done();
+  const ready = new Set<string>(WINDOWS);
   for (const label of WINDOWS) core.ready(label);
   await targeting({
     invoke: (label, command, args) =>
@@ -48,10 +53,16 @@ it("targets exactly the audience, and refuses what a capability does not grant (
           (ok) => ({ ok }),
           (rejected: unknown) => ({ rejected }),
         ),
-    heard: async (label) =>
-      core
+    heard: async (label) => {
+      // The page of a window opened by the scenario loads now, as a real one does by itself.
+      if (!ready.has(label)) {
+        core.ready(label);
+        ready.add(label);
+      }
+      return core
         .received(label)
         .filter((r) => r.name === events.inboxMessage.name)
-        .map((r) => (r.payload as { text: string }).text),
+        .map((r) => (r.payload as { text: string }).text);
+    },
   });
 });

@@ -246,7 +246,7 @@ fn goals(run: &BenchRun) -> Vec<Goal> {
             figure: rate(run, Scenario::TraceLoad, "entries"),
             bound: Bound::AtLeast(20_000.0),
             measure: Measure::PerSecond,
-            why: "the trace can take entries only as fast as the burst makes them: compare `burst_channel` (the same burst, the inspector closed) and the entries lost in the trace's table. A burst to one worker, one message per entry, is the fastest producer the app has; it does not reach 20,000 entries/s here.",
+            why: "the trace can take entries only as fast as the burst makes them: compare `burst_channel` (the same burst, the inspector closed) and the entries lost in the trace's table. A burst to one worker, one message per entry, is the fastest producer the app has.",
         },
         Goal {
             what: "2,000 targeted messages (one `sendMessage` each from the page, 32 in flight) reach their worker at at least 5,000 messages/s, first send to last arrival (p50)",

@@ -130,7 +130,8 @@ pub enum Outcome {
 
 /// Sends each message as `sendMessage` would, in order, and answers with each one's outcome:
 /// one command for many messages, as the page's `sendMessage` batches them (each call is main
-/// thread work for the webview and the core alike). A message that fails costs no other.
+/// thread work for the webview and the core alike). A message the core refuses costs no other;
+/// a list that does not decode is refused whole, as `invalid_args`.
 #[tauri::command]
 #[specta::specta]
 pub async fn send_messages<R: Runtime>(

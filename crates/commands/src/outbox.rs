@@ -203,8 +203,8 @@ enum Readiness {
 ///
 /// The Outbox keeps its own list of open windows rather than asking Tauri on each send:
 /// listing Tauri's windows clones a handle to each, and a burst spent most of its time there.
-/// A window is open from [`Outbox::opened`] (called before it is built) until
-/// [`Outbox::closed`]; a send naming any other window fails.
+/// A window is open from [`Outbox::mark_loading`] (called before it is built) until
+/// [`Outbox::remove`]; a send naming any other window fails.
 #[derive(Default)]
 pub struct Outbox {
     windows: Mutex<BTreeMap<WindowLabel, Readiness>>,
@@ -382,6 +382,7 @@ impl Outbox {
                 payload,
             };
             for label in targets {
+                // Every target is in the map (checked above); `else` only keeps this total.
                 let Some(state) = windows.get_mut(&label) else {
                     continue;
                 };

@@ -72,10 +72,14 @@ impl<R: Runtime> WindowFactory<R> {
         }
         let outbox = app.state::<Outbox>();
         outbox.mark_loading(label);
-        (self.build)(app, label).map_err(|e| {
+        if let Err(e) = (self.build)(app, label) {
             outbox.remove(label);
-            AppError::internal(format!("cannot open {label}: {e}"))
-        })?;
+            // A window list sent meanwhile named it: send the true one.
+            if let Err(e) = announce(app) {
+                eprintln!("switchboard: could not announce that {label} did not open: {e}");
+            }
+            return Err(AppError::internal(format!("cannot open {label}: {e}")));
+        }
         Ok(true)
     }
 }
@@ -192,7 +196,20 @@ pub fn on_page_started<R: Runtime>(app: &AppHandle<R>, label: &str) {
 
 /// Call when a window has been destroyed: forgets it and tells the others.
 pub fn on_destroyed<R: Runtime>(app: &AppHandle<R>, label: &str) {
-    let Ok(label) = label.parse() else { return };
+    let Ok(label) = label.parse::<WindowLabel>() else {
+        return;
+    };
+    // Tauri forgets a window before it reports it destroyed, so a new window of the same label
+    // (the inspector, closed and opened again) may already be open: it is not this one, and
+    // its page's start drops what the old page left.
+    if app.get_webview_window(&label.to_string()).is_none() {
+        forget_closed(app, label);
+    }
+}
+
+/// Forgets window `label`, which is gone, and tells the others. (The integration tests call it
+/// directly: the mock runtime never reports a window destroyed.)
+pub fn forget_closed<R: Runtime>(app: &AppHandle<R>, label: WindowLabel) {
     let dropped = app.state::<Outbox>().remove(label);
     app.state::<Trace>().unsubscribe(label);
     app.state::<Jobs>().stop_all_of(label);

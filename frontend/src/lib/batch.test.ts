@@ -4,6 +4,7 @@ import type { Outgoing } from "../../../bindings/ipc";
 import { batched, sendMessage } from "./batch";
 import type { Result } from "./ipc";
 
+type Many = Promise<Result<Item[]>>;
 type Item =
   | { status: "ok"; data: number }
   | { status: "error"; error: { kind: "invalid_input"; message: string } };
@@ -87,6 +88,26 @@ describe("batched", () => {
       "permission_denied",
     ]);
     expect(await double(3)).toEqual({ status: "ok", data: 6 });
+  });
+
+  it("answers every caller and goes on after a call that throws at once or answers nonsense", async () => {
+    let round = 0;
+    const double = batched((items: number[]): Many => {
+      round += 1;
+      if (round === 1) throw new Error("at once");
+      if (round === 2) return Promise.resolve({ status: "ok", data: null as unknown as Item[] });
+      return Promise.resolve({
+        status: "ok",
+        data: items.map((n) => ({ status: "ok", data: n * 2 })),
+      });
+    }, 10);
+    const kind = (r: Result<unknown>) => (r.status === "error" ? r.error.kind : "ok");
+    expect((await Promise.all([double(1), double(2)])).map(kind)).toEqual([
+      "ipc_failure",
+      "ipc_failure",
+    ]);
+    expect(kind(await double(3))).toBe("ipc_failure");
+    expect(await double(4)).toEqual({ status: "ok", data: 8 });
   });
 
   it("turns a call that throws, or answers too few, into `ipc_failure` for those callers", async () => {

@@ -37,23 +37,35 @@ export function batched<A, T>(
   }
 
   async function fly(): Promise<void> {
+    try {
+      await answerNext();
+    } finally {
+      // Whatever happened to this call, the next may go.
+      flying = false;
+      schedule();
+    }
+  }
+
+  async function answerNext(): Promise<void> {
     const taken = waiting.slice(0, most);
     waiting = waiting.slice(taken.length);
-    const result = await call(taken.map((w) => w.item)).catch(
-      (e: unknown): Result<never> => ({
-        status: "error",
-        error: { kind: "ipc_failure", message: String(e) },
-      }),
-    );
+    // Through a promise, so that a call that throws at once fails its callers like one that
+    // rejects.
+    const result = await Promise.resolve(taken.map((w) => w.item))
+      .then(call)
+      .catch(
+        (e: unknown): Result<never> => ({
+          status: "error",
+          error: { kind: "ipc_failure", message: String(e) },
+        }),
+      );
     const missing: Result<never> = {
       status: "error",
       error: { kind: "ipc_failure", message: "no answer for this item" },
     };
     for (const [i, w] of taken.entries()) {
-      w.answer(result.status === "error" ? result : (result.data[i] ?? missing));
+      w.answer(result.status === "error" ? result : (result.data?.[i] ?? missing));
     }
-    flying = false;
-    schedule();
   }
 
   return (item) =>
