@@ -74,6 +74,21 @@ function atLeast(version, least) {
   return true;
 }
 
+/** A check that `command` prints a version of at least `least`; `name` goes before the
+ * version it shows.
+ * @param {string[]} command @param {number[]} least
+ * @param {{ name?: string, missing: { detail: string, fix: string }, old: string }} says
+ * @returns {() => Outcome} */
+function versionAtLeast([program = "", ...args], least, { name = "", missing, old }) {
+  return () => {
+    const found = run(program, args);
+    const version = found && numbers(found);
+    if (!version) return { ok: false, ...missing };
+    const detail = `${name}${found}`;
+    return atLeast(version, least) ? { ok: true, detail } : { ok: false, detail, fix: old };
+  };
+}
+
 /** The version of every package in Cargo.lock, by name (the first one listed, if several). */
 function cargoLock() {
   /** @type {Map<string, string>} */
@@ -166,55 +181,28 @@ const checks = [
   ],
   [
     "Rust",
-    () => {
-      const found = run("rustc", ["--version"]);
-      const version = found && numbers(found);
-      if (!version)
-        return { ok: false, detail: "rustc not found", fix: "install Rust from https://rustup.rs" };
-      if (!atLeast(version, RUST_AT_LEAST))
-        return {
-          ok: false,
-          detail: found ?? "",
-          fix: `Rust ${RUST_AT_LEAST.join(".")} or newer is needed: \`rustup update stable\``,
-        };
-      return { ok: true, detail: found ?? "" };
-    },
+    versionAtLeast(["rustc", "--version"], RUST_AT_LEAST, {
+      missing: { detail: "rustc not found", fix: "install Rust from https://rustup.rs" },
+      old: `Rust ${RUST_AT_LEAST.join(".")} or newer is needed: \`rustup update stable\``,
+    }),
   ],
   [
     "Node.js",
-    () => {
-      const found = run("node", ["--version"]);
-      const version = found && numbers(found);
-      if (!version)
-        return { ok: false, detail: "node not found", fix: "install Node.js 20.19 or newer" };
-      if (!atLeast(version, NODE_AT_LEAST))
-        return {
-          ok: false,
-          detail: found ?? "",
-          fix: `Node.js ${NODE_AT_LEAST.join(".")} or newer is needed (Vite's own minimum)`,
-        };
-      return { ok: true, detail: found ?? "" };
-    },
+    versionAtLeast(["node", "--version"], NODE_AT_LEAST, {
+      missing: { detail: "node not found", fix: "install Node.js 20.19 or newer" },
+      old: `Node.js ${NODE_AT_LEAST.join(".")} or newer is needed (Vite's own minimum)`,
+    }),
   ],
   [
     "WebKitGTK",
-    () => {
-      const found = run("pkg-config", ["--modversion", "webkit2gtk-4.1"]);
-      const version = found && numbers(found);
-      if (!version)
-        return {
-          ok: false,
-          detail: "webkit2gtk-4.1 not found by pkg-config",
-          fix: "`sudo apt-get install libwebkit2gtk-4.1-dev` (or `npm run setup`)",
-        };
-      if (!atLeast(version, WEBKITGTK_AT_LEAST))
-        return {
-          ok: false,
-          detail: `webkit2gtk-4.1 ${found}`,
-          fix: `WebKitGTK ${WEBKITGTK_AT_LEAST.join(".")} or newer is needed: upgrade the system's packages`,
-        };
-      return { ok: true, detail: `webkit2gtk-4.1 ${found}` };
-    },
+    versionAtLeast(["pkg-config", "--modversion", "webkit2gtk-4.1"], WEBKITGTK_AT_LEAST, {
+      name: "webkit2gtk-4.1 ",
+      missing: {
+        detail: "webkit2gtk-4.1 not found by pkg-config",
+        fix: "`sudo apt-get install libwebkit2gtk-4.1-dev` (or `npm run setup`)",
+      },
+      old: `WebKitGTK ${WEBKITGTK_AT_LEAST.join(".")} or newer is needed: upgrade the system's packages`,
+    }),
   ],
   [
     "WebKitWebDriver",

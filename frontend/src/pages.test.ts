@@ -129,7 +129,7 @@ describe("main's page", () => {
       [...document.querySelectorAll("#windows li")].map((li) => (li as HTMLElement).dataset.label);
     expect(rows()).toEqual(["main", "worker-1", "worker-2"]);
     core.close("worker-2");
-    core.send(events.windowsChanged, { to: "all" }, { open: core.open_windows() });
+    core.send(events.windowsChanged, { to: "all" }, { open: core.openWindows() });
     await core.settled();
     expect(rows()).toEqual(["main", "worker-1"]);
 

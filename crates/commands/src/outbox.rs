@@ -408,11 +408,6 @@ impl Outbox {
         Ok(sent)
     }
 
-    /// How many windows the Outbox keeps state for.
-    pub fn tracked(&self) -> usize {
-        self.lock().len()
-    }
-
     /// How many events are held, for every window still loading.
     pub fn held_total(&self) -> usize {
         self.lock()

@@ -50,7 +50,7 @@ pub fn read<R: Runtime>(app: &impl Manager<R>) -> CoreStats {
     // Totals over every owner, open or not: a leak shows as a count that does not fall back.
     CoreStats {
         open_windows: open_in_tauri(app) as u32,
-        outbox_windows: outbox.tracked() as u32,
+        outbox_windows: outbox.open().len() as u32,
         held_events: outbox.held_total() as u32,
         jobs: app.state::<Jobs>().count() as u32,
         pings: app.state::<Pings>().count() as u32,

@@ -3,7 +3,7 @@
 //! event for it held by the core until its limit, so a section that fails is shown in the
 //! status line, and the others still work.
 
-import { showStatus } from "./dom";
+import { messageOf, showStatus } from "./dom";
 import { announceReady } from "./events";
 
 /** A section's start: resolves once its listeners are registered. */
@@ -15,7 +15,7 @@ export async function boot(sections: Record<string, Start>): Promise<void> {
   const names = Object.keys(sections);
   const started = await Promise.allSettled(names.map(async (name) => sections[name]?.()));
   const failed = started.flatMap((outcome, i) =>
-    outcome.status === "rejected" ? [`${names[i]} failed: ${reason(outcome.reason)}`] : [],
+    outcome.status === "rejected" ? [`${names[i]} failed: ${messageOf(outcome.reason)}`] : [],
   );
   try {
     const ready = await announceReady();
@@ -25,10 +25,6 @@ export async function boot(sections: Record<string, Start>): Promise<void> {
       failed.length > 0,
     );
   } catch (e) {
-    showStatus(`not ready: ${[reason(e), ...failed].join("; ")}`, true);
+    showStatus(`not ready: ${[messageOf(e), ...failed].join("; ")}`, true);
   }
-}
-
-function reason(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

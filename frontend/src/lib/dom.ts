@@ -77,13 +77,18 @@ export function drawInBatches(
 /** Runs `action` when `node` is clicked; a failure is shown in `#status`, never lost. */
 export function whenClicked(node: HTMLElement, action: () => Promise<unknown>): void {
   node.addEventListener("click", () => {
-    action().catch((e: unknown) => showStatus(e instanceof Error ? e.message : String(e), true));
+    action().catch((e: unknown) => showStatus(messageOf(e), true));
   });
 }
 
 /** Runs `action` when the element `id` is clicked, like {@link whenClicked}. */
 export function onClick(id: string, action: () => Promise<unknown>): void {
   whenClicked(byId(id), action);
+}
+
+/** What a thrown value says, for people. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** Shows one line of status; errors get the `error` class. */

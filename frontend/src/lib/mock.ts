@@ -120,7 +120,7 @@ export interface Core {
   /** What window `label` has received so far, oldest first. */
   received(label: WindowLabel): Received[];
   /** The open windows, sorted as the core sorts them. */
-  open_windows(): WindowLabel[];
+  openWindows(): WindowLabel[];
   /** Every command called, by whom, with its arguments. */
   calls: { window: WindowLabel; command: string; args: unknown }[];
   /** The window whose call a handler is answering (read it before the handler awaits). */
@@ -320,7 +320,7 @@ export function mockCore(options: {
     close: (label) => void windows.delete(label),
     ready: (label) => void markReady(label),
     received: (label) => [...(win(label)?.received ?? [])],
-    open_windows: () => sorted([...windows.keys()]),
+    openWindows: () => sorted([...windows.keys()]),
     calls,
     get caller() {
       return caller;
