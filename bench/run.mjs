@@ -203,7 +203,7 @@ async function floodWorker(app, variant, transport, count, way, windows) {
  * @param {App} app @param {number} count @param {number} windows */
 async function traceLoad(app, count, windows) {
   await app.in("main", () => app.rawInvoke("open_inspector", {}));
-  await app.in("inspector", () => app.waitText("#status", /^ready/, 30000));
+  await app.in("inspector", () => app.waitText("[data-testid=status]", /^ready/, 30000));
   await probe(app, "inspector", "countTrace");
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const idle = await probe(app, "inspector", "traceCounted", true);
@@ -278,7 +278,7 @@ async function startup(name, binary, mark) {
 async function openWorker(app) {
   const opened = await app.in("main", () => app.rawInvoke("open_worker", {}));
   if (!opened.ok) throw new Error(`open_worker: ${JSON.stringify(opened)}`);
-  await app.in(opened.ok, () => app.waitText("#status", /^ready/, 30000));
+  await app.in(opened.ok, () => app.waitText("[data-testid=status]", /^ready/, 30000));
 }
 
 const began = Date.now();
@@ -300,7 +300,7 @@ async function launch(app, first) {
     const each = Math.ceil(rounds / cycles);
     await time(app, "inspector", 1, ["raw"], blocks.calls, { times: each, rename: () => "closed" });
     await app.in("main", () => app.rawInvoke("open_inspector", {}));
-    await app.in("inspector", () => app.waitText("#status", /^ready/, 30000));
+    await app.in("inspector", () => app.waitText("[data-testid=status]", /^ready/, 30000));
     await time(app, "inspector", 2, ["raw"], blocks.calls, { times: each, rename: () => "open" });
     await app.in("main", () => app.rawInvoke("close_window", { label: "inspector" }));
     await app.waitForWindows(["main"]);

@@ -1,7 +1,7 @@
-//! The pages on the typed mock of the core: each is loaded as its window loads it (a fresh
-//! module, the page's HTML shell), then driven through its buttons.
+//! The pages on the typed mock of the core: each is mounted as its window mounts it, then
+//! driven through its buttons and read through its test ids.
 
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { events } from "../../bindings/events";
 import type {
   InboxMessage,
@@ -12,19 +12,25 @@ import type {
 } from "../../bindings/ipc";
 import { type Channel, type Core, Fails, type Handlers, mockCore } from "./lib/mock";
 
+import { mount as mountInspector } from "./pages/inspector";
+import { mount as mountMain } from "./pages/main";
+import { mount as mountWorker } from "./pages/worker";
+
 let core: Core | null = null;
-beforeEach(() => {
-  vi.resetModules();
-  document.body.innerHTML =
-    '<header><h1 id="title"></h1><p id="status"></p></header><main id="app"></main>';
-});
 afterEach(() => {
   core?.done();
   core = null;
+  document.body.replaceChildren();
 });
 
-const text = (selector: string) => document.querySelector(selector)?.textContent ?? "";
-const click = (id: string) => (document.getElementById(id) as HTMLElement).click();
+/** The element with test id `id` (and then `rest`, a selector inside it). */
+function find<T extends HTMLElement = HTMLElement>(id: string, rest = ""): T {
+  const found = document.querySelector<T>(`[data-testid="${id}"]${rest}`);
+  if (found === null) throw new Error(`no [data-testid="${id}"]${rest}`);
+  return found;
+}
+const text = (id: string) => find(id).textContent ?? "";
+const click = (id: string) => find(id).click();
 const message = (seq: number, label: WindowLabel, text: string): InboxMessage => ({
   seq,
   from: "main",
@@ -32,33 +38,70 @@ const message = (seq: number, label: WindowLabel, text: string): InboxMessage =>
   text,
 });
 
-/** Loads page `load` as window `label` on a mock with `commands`, and waits until it is ready. */
+/** Mounts `page` as window `label` on a mock with `commands`, and waits until it is ready. */
 async function open(
   label: WindowLabel,
-  load: () => Promise<unknown>,
+  page: (root: HTMLElement) => Promise<void>,
   commands: Handlers,
   others: WindowLabel[] = ["main"],
 ): Promise<Core> {
   const mocked = mockCore({ window: label, open: others.filter((l) => l !== label), commands });
   core = mocked;
-  await load();
-  await vi.waitFor(() => expect(text("#status")).toMatch(/^ready/));
+  const root = document.createElement("div");
+  document.body.append(root);
+  await page(root);
+  expect(text("status")).toMatch(/^ready/);
+  // Components keep their own references: no page writes a global id.
+  expect(document.querySelectorAll("[id]")).toHaveLength(0);
   return mocked;
 }
 
 describe("a worker's page", () => {
-  const page = () => import("./worker");
+  const page = mountWorker;
 
   it("shows its label, the shared counter, and the messages sent to it", async () => {
     const core = await open("worker-1", page, { counterGet: () => 3 });
     expect(document.title).toBe("worker-1");
-    expect(text("#counter")).toBe("3");
+    expect(text("counter")).toBe("3");
     core.send(events.inboxMessage, { to: "one", label: "worker-1" }, message(1, "worker-1", "hi"));
     core.send(events.counterChanged, { to: "all" }, { value: 4, by: "main" });
     await core.settled();
-    await vi.waitFor(() => expect(text("#inbox")).toBe("#1 from main: hi"));
-    expect(text("#counter")).toBe("4");
-    expect(text("#counter-by")).toBe("changed by main");
+    await vi.waitFor(() => expect(text("inbox")).toBe("#1 from main: hi"));
+    expect(text("counter")).toBe("4");
+    expect(text("counter-by")).toBe("changed by main");
+  });
+
+  it("shows only what is meant for it: not another worker's messages, but notes to it", async () => {
+    const core = await open("worker-1", page, { counterGet: () => 0 }, ["main", "worker-2"]);
+    core.send(events.inboxMessage, { to: "one", label: "worker-2" }, message(1, "worker-2", "no"));
+    core.send(events.inboxMessage, { to: "workers" }, message(2, "worker-1", "workers"));
+    await core.as("main").invoke("plugin:event|emit_to", {
+      target: { kind: "WebviewWindow", label: "worker-1" },
+      event: events.directNote.name,
+      payload: { from: "main", text: "psst" },
+    });
+    await core.settled();
+    await vi.waitFor(() =>
+      expect([...find("inbox").children].map((li) => li.textContent)).toEqual([
+        "note from main: psst",
+        "#2 from main: workers",
+      ]),
+    );
+    expect(find("inbox").dataset.messages).toBe("1");
+  });
+
+  it("replies to main", async () => {
+    const replies: string[] = [];
+    await open("worker-1", page, {
+      counterGet: () => 0,
+      replyToMain: (text) => {
+        replies.push(text);
+        return { emitted: ["main" as const], held: [], notHeld: [] };
+      },
+    });
+    click("send-reply");
+    await vi.waitFor(() => expect(text("reply-out")).toBe("sent to main"));
+    expect(replies).toEqual(["hi main"]);
   });
 
   it("shows a failing command's error by its kind", async () => {
@@ -68,10 +111,10 @@ describe("a worker's page", () => {
         throw new Fails({ kind: "not_found", message: `you asked for ${kind}` });
       },
     });
-    (document.getElementById("fail-kind") as HTMLSelectElement).value = "not_found";
+    find<HTMLSelectElement>("fail-kind").value = "not_found";
     click("fail");
-    await vi.waitFor(() => expect(text("#fail-out")).toBe("not_found: you asked for not_found"));
-    expect(document.getElementById("fail-out")?.dataset.kind).toBe("not_found");
+    await vi.waitFor(() => expect(text("fail-out")).toBe("not_found: you asked for not_found"));
+    expect(find("fail-out").dataset.kind).toBe("not_found");
   });
 
   it("shows a job's progress and its cancel", async () => {
@@ -93,19 +136,19 @@ describe("a worker's page", () => {
     const send = (u: JobUpdate) => given.updates && core.toChannel(given.updates, u);
     send({ type: "progress", job: 7, done: 3, total: 20 });
     await core.settled();
-    expect(text("#job-out")).toBe("job 7: 3/20");
-    expect((document.getElementById("job-progress") as HTMLProgressElement).value).toBe(3);
+    expect(text("job-out")).toBe("job 7: 3/20");
+    expect(find<HTMLProgressElement>("job-progress").value).toBe(3);
     click("job-cancel");
-    await vi.waitFor(() => expect(text("#job-out")).toBe("cancelling…"));
+    await vi.waitFor(() => expect(text("job-out")).toBe("cancelling…"));
     expect(cancelled).toEqual([7]);
     send({ type: "cancelled", job: 7, done: 3 });
     await core.settled();
-    expect(text("#job-out")).toBe("job 7: cancelled after 3");
+    expect(text("job-out")).toBe("job 7: cancelled after 3");
   });
 });
 
 describe("main's page", () => {
-  const page = () => import("./main");
+  const page = mountMain;
 
   it("lists the open windows live, and sends to the ticked ones as one batch", async () => {
     const sent: Outgoing[][] = [];
@@ -126,16 +169,16 @@ describe("main's page", () => {
     );
     await core.settled();
     const rows = () =>
-      [...document.querySelectorAll("#windows li")].map((li) => (li as HTMLElement).dataset.label);
+      [...find("windows").querySelectorAll("li")].map((li) => (li as HTMLElement).dataset.label);
     expect(rows()).toEqual(["main", "worker-1", "worker-2"]);
     core.close("worker-2");
     core.send(events.windowsChanged, { to: "all" }, { open: core.openWindows() });
     await core.settled();
     expect(rows()).toEqual(["main", "worker-1"]);
 
-    (document.querySelector('#windows input[value="worker-1"]') as HTMLInputElement).click();
+    find("windows", ' input[value="worker-1"]').click();
     click("send-selected");
-    await vi.waitFor(() => expect(text("#send-out")).toBe("emitted to worker-1"));
+    await vi.waitFor(() => expect(text("send-out")).toBe("emitted to worker-1"));
     expect(sent).toEqual([
       [{ audience: { to: "one", label: "worker-1" }, text: "hello", transport: "event" }],
     ]);
@@ -156,16 +199,56 @@ describe("main's page", () => {
     });
     click("send-workers");
     await vi.waitFor(() =>
-      expect(text("#send-out")).toBe("window_not_found: window `worker-9` is not open"),
+      expect(text("send-out")).toBe("window_not_found: window `worker-9` is not open"),
     );
-    expect(document.getElementById("send-out")?.dataset.kind).toBe("window_not_found");
+    expect(find("send-out").dataset.kind).toBe("window_not_found");
+  });
+
+  it("says to tick a window before sending to the ticked ones, and calls nothing", async () => {
+    const core = await open("main", page, { counterGet: () => 0 });
+    click("send-selected");
+    expect(text("send-out")).toBe("tick at least one window");
+    expect(find("send-out").dataset.kind).toBe("nothing_ticked");
+    expect(core.calls.map((c) => c.command)).not.toContain("send_messages");
+  });
+
+  it("opens a worker and closes a window from its row, through their commands", async () => {
+    const closed: WindowLabel[] = [];
+    const core = await open(
+      "main",
+      page,
+      {
+        counterGet: () => 0,
+        openWorker: () => "worker-2",
+        closeWindow: (label) => {
+          closed.push(label);
+          return null;
+        },
+      },
+      ["worker-1"],
+    );
+    await core.settled();
+    click("open-worker");
+    await vi.waitFor(() => expect(text("windows-out")).toBe("opened worker-2"));
+    find("windows", ' li[data-label="worker-1"] button').click();
+    await vi.waitFor(() => expect(text("windows-out")).toBe("closed worker-1"));
+    expect(closed).toEqual(["worker-1"]);
+    // Main has no close button of its own.
+    expect(find("windows", ' li[data-label="main"]').querySelector("button")).toBeNull();
+  });
+
+  it("shows the core's acknowledgement of a note in its inbox", async () => {
+    const core = await open("main", page, { counterGet: () => 0 });
+    core.send(events.coreNoteAck, { to: "one", label: "main" }, { chars: 5, total: 2 });
+    await core.settled();
+    await vi.waitFor(() => expect(text("inbox")).toBe("core read a note of 5 chars (2 so far)"));
   });
 });
 
 describe("the inspector's page", () => {
   it("draws the trace entries streamed to it", async () => {
     const given: { trace?: Channel<TraceEntry[]> } = {};
-    const core = await open("inspector", () => import("./inspector"), {
+    const core = await open("inspector", mountInspector, {
       subscribeTrace: (onEntries) => {
         given.trace = onEntries;
         return 0;
@@ -193,12 +276,12 @@ describe("the inspector's page", () => {
       },
     ]);
     await core.settled();
-    await vi.waitFor(() => expect(document.querySelectorAll("#trace tr").length).toBe(2));
-    const cells = [...document.querySelectorAll("#trace tr")].map((tr) =>
+    await vi.waitFor(() => expect(find("trace").querySelectorAll("tr").length).toBe(2));
+    const cells = [...find("trace").querySelectorAll("tr")].map((tr) =>
       [...tr.querySelectorAll("td")].map((td) => td.textContent),
     );
     expect(cells[0]).toEqual(["2", "6", "command", "fail_with", "worker-1", "9 µs not_found"]);
-    expect(document.querySelector("#trace tr")?.className).toBe("error");
-    expect(text("#trace-count")).toBe("2 entries");
+    expect(find("trace", " tr").className).toBe("error");
+    expect(text("trace-count")).toBe("2 entries");
   });
 });

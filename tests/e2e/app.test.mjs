@@ -22,29 +22,30 @@ const FOUR = ["inspector", "main", "worker-1", "worker-2"];
 /** Opens two workers and the inspector from main, and waits until all are ready. */
 async function openFour(app) {
   await app.in("main", async () => {
-    await app.click("#open-worker");
-    await app.waitText("#windows-out", /opened worker-1/);
-    await app.click("#open-worker");
-    await app.waitText("#windows-out", /opened worker-2/);
-    await app.click("#open-inspector");
-    await app.waitText("#windows-out", /opened inspector/);
+    await app.click("[data-testid=open-worker]");
+    await app.waitText("[data-testid=windows-out]", /opened worker-1/);
+    await app.click("[data-testid=open-worker]");
+    await app.waitText("[data-testid=windows-out]", /opened worker-2/);
+    await app.click("[data-testid=open-inspector]");
+    await app.waitText("[data-testid=windows-out]", /opened inspector/);
   });
   await app.waitForWindows(FOUR);
-  for (const label of FOUR) await app.in(label, () => app.waitText("#status", /^ready/));
+  for (const label of FOUR)
+    await app.in(label, () => app.waitText("[data-testid=status]", /^ready/));
 }
 
 /** The message texts in each window's inbox, oldest first. */
 async function inboxes(app) {
   const out = {};
   for (const label of FOUR) {
-    const items = await app.in(label, () => app.list("#inbox li:not(.skipped)"));
+    const items = await app.in(label, () => app.list("[data-testid=inbox] li:not(.skipped)"));
     out[label] = items.map((line) => line.replace(/^#\d+ from \S+: /, "")).reverse();
   }
   return out;
 }
 
 async function tick(app, labels) {
-  for (const box of await app.browser.$$("#windows input[type=checkbox]")) {
+  for (const box of await app.browser.$$("[data-testid=windows] input[type=checkbox]")) {
     const want = labels.includes(await box.getValue());
     if ((await box.isSelected()) !== want) await box.click();
   }
@@ -53,9 +54,9 @@ async function tick(app, labels) {
 async function sendFromMain(app, text, button, labels = []) {
   await app.in("main", async () => {
     await tick(app, labels);
-    await app.type("#message", text);
+    await app.type("[data-testid=message]", text);
     await app.click(button);
-    await app.waitText("#send-out", /emitted to/);
+    await app.waitText("[data-testid=send-out]", /emitted to/);
   });
 }
 
@@ -72,12 +73,13 @@ describe("switchboard in the real webview", () => {
   it("targets one window, a set, and all; the inspector traces each send", async () => {
     await withApp("targeting", async (app) => {
       await openFour(app);
-      await sendFromMain(app, "to one", "#send-selected", ["worker-1"]);
-      await app.in("worker-1", () => app.waitText("#inbox", /to one/));
-      await sendFromMain(app, "to set", "#send-selected", ["worker-1", "worker-2"]);
-      await app.in("worker-2", () => app.waitText("#inbox", /to set/));
-      await sendFromMain(app, "to all", "#send-all");
-      for (const label of FOUR) await app.in(label, () => app.waitText("#inbox", /to all/));
+      await sendFromMain(app, "to one", "[data-testid=send-selected]", ["worker-1"]);
+      await app.in("worker-1", () => app.waitText("[data-testid=inbox]", /to one/));
+      await sendFromMain(app, "to set", "[data-testid=send-selected]", ["worker-1", "worker-2"]);
+      await app.in("worker-2", () => app.waitText("[data-testid=inbox]", /to set/));
+      await sendFromMain(app, "to all", "[data-testid=send-all]");
+      for (const label of FOUR)
+        await app.in(label, () => app.waitText("[data-testid=inbox]", /to all/));
       assert.deepEqual(await inboxes(app), {
         inspector: ["to all"],
         main: ["to all"],
@@ -92,7 +94,7 @@ describe("switchboard in the real webview", () => {
         rows.filter(([, , what, name]) => what === "command" && name === "send_messages");
       await app.browser.waitUntil(
         async () => {
-          rows = (await app.in("inspector", () => app.rows("#trace tr"))).reverse();
+          rows = (await app.in("inspector", () => app.rows("[data-testid=trace] tr"))).reverse();
           return sendsIn(rows).length === 3;
         },
         { timeout: 5000, timeoutMsg: "the inspector never showed the three sends" },
@@ -119,8 +121,8 @@ describe("switchboard in the real webview", () => {
         invoke: (label, command, args = {}) => app.in(label, () => app.rawInvoke(command, args)),
         heard: async (label, last) => {
           const lines = await app.in(label, async () => {
-            await app.waitText("#inbox", new RegExp(`: ${last}`));
-            return app.list("#inbox li:not(.skipped)");
+            await app.waitText("[data-testid=inbox]", new RegExp(`: ${last}`));
+            return app.list("[data-testid=inbox] li:not(.skipped)");
           });
           return lines.map((line) => line.replace(/^#\d+ from \S+: /, "")).reverse();
         },
@@ -133,15 +135,16 @@ describe("switchboard in the real webview", () => {
       await openFour(app);
       await app.in("main", async () => {
         await tick(app, ["worker-2"]);
-        await app.type("#message", "psst");
-        await app.click("#send-note");
-        await app.waitText("#note-out", /note sent to worker-2/);
+        await app.type("[data-testid=message]", "psst");
+        await app.click("[data-testid=send-note]");
+        await app.waitText("[data-testid=note-out]", /note sent to worker-2/);
       });
-      await app.in("worker-2", () => app.waitText("#inbox", /note from main: psst/));
+      await app.in("worker-2", () => app.waitText("[data-testid=inbox]", /note from main: psst/));
       // A message sent after the note reaches all: once it shows everywhere, the note had
       // every chance to arrive where it must not.
-      await sendFromMain(app, "after the note", "#send-all");
-      for (const label of FOUR) await app.in(label, () => app.waitText("#inbox", /after the note/));
+      await sendFromMain(app, "after the note", "[data-testid=send-all]");
+      for (const label of FOUR)
+        await app.in(label, () => app.waitText("[data-testid=inbox]", /after the note/));
       assert.deepEqual(await inboxes(app), {
         inspector: ["after the note"],
         main: ["after the note"],
@@ -171,15 +174,15 @@ describe("switchboard in the real webview", () => {
         opened.push(label);
         await app.waitForWindows(["main", label]);
         const inbox = await app.in(label, async () => {
-          await app.waitText("#status", /^ready/);
+          await app.waitText("[data-testid=status]", /^ready/);
           await app.browser.waitUntil(
-            async () => (await app.list("#inbox li:not(.skipped)")).length >= 2,
+            async () => (await app.list("[data-testid=inbox] li:not(.skipped)")).length >= 2,
             {
               timeout: 10000,
               timeoutMsg: `${label} did not get both messages`,
             },
           );
-          return app.list("#inbox li:not(.skipped)");
+          return app.list("[data-testid=inbox] li:not(.skipped)");
         });
         assert.deepEqual(
           inbox.map((l) => l.replace(/^#\d+ from main: /, "")).reverse(),
@@ -197,13 +200,13 @@ describe("switchboard in the real webview", () => {
     await withApp("delayed reply", async (app) => {
       await openFour(app);
       await app.in("worker-2", async () => {
-        await app.type("#ping-delay", "300");
-        await app.click("#ping");
-        await app.waitText("#ping-out", /scheduled/);
-        await app.waitText("#pongs", /pong "ping 1" after 300 ms/);
+        await app.type("[data-testid=ping-delay]", "300");
+        await app.click("[data-testid=ping]");
+        await app.waitText("[data-testid=ping-out]", /scheduled/);
+        await app.waitText("[data-testid=pongs]", /pong "ping 1" after 300 ms/);
       });
       for (const label of ["main", "worker-1"]) {
-        assert.deepEqual(await app.in(label, () => app.list("#pongs li")), [], label);
+        assert.deepEqual(await app.in(label, () => app.list("[data-testid=pongs] li")), [], label);
       }
     });
   });
@@ -216,13 +219,19 @@ describe("switchboard in the real webview", () => {
         ["panic", "internal"],
       ]) {
         await app.in("worker-1", async () => {
-          await (await app.$("#fail-kind")).selectByVisibleText(kind);
-          await app.click("#fail");
-          await app.waitText("#fail-out", new RegExp(`^${shown}:`));
-          assert.equal(await (await app.$("#fail-out")).getAttribute("data-kind"), shown);
+          await (await app.$("[data-testid=fail-kind]")).selectByVisibleText(kind);
+          await app.click("[data-testid=fail]");
+          await app.waitText("[data-testid=fail-out]", new RegExp(`^${shown}:`));
+          assert.equal(
+            await (await app.$("[data-testid=fail-out]")).getAttribute("data-kind"),
+            shown,
+          );
         });
       }
-      assert.equal(await app.in("main", async () => (await app.$("#fail-out")).getText()), "");
+      assert.equal(
+        await app.in("main", async () => (await app.$("[data-testid=fail-out]")).getText()),
+        "",
+      );
     });
   });
 
@@ -230,14 +239,14 @@ describe("switchboard in the real webview", () => {
     await withApp("shared state", async (app) => {
       await openFour(app);
       await app.in("worker-1", async () => {
-        await app.click("#counter-inc");
-        await app.click("#counter-inc");
-        await app.waitText("#counter", /^2$/);
+        await app.click("[data-testid=counter-inc]");
+        await app.click("[data-testid=counter-inc]");
+        await app.waitText("[data-testid=counter]", /^2$/);
       });
       for (const label of ["main", "worker-2"]) {
         await app.in(label, async () => {
-          await app.waitText("#counter", /^2$/);
-          await app.waitText("#counter-by", /changed by worker-1/);
+          await app.waitText("[data-testid=counter]", /^2$/);
+          await app.waitText("[data-testid=counter-by]", /changed by worker-1/);
         });
       }
     });
@@ -261,8 +270,8 @@ describe("switchboard in the real webview", () => {
           payload: { text: "x" },
         });
         assert.match(String(emit.rejected), /not allowed/);
-        await app.click("#counter-inc");
-        await app.waitText("#counter", /^1$/);
+        await app.click("[data-testid=counter-inc]");
+        await app.waitText("[data-testid=counter]", /^1$/);
       });
       assert.deepEqual((await inboxes(app))["worker-2"], []);
     });
@@ -271,20 +280,22 @@ describe("switchboard in the real webview", () => {
   it("a worker pulls 10 MiB in raw ranges with progress; raw and JSON uploads arrive whole", async () => {
     await withApp("bulk", async (app) => {
       await app.in("main", async () => {
-        await app.click("#open-worker");
-        await app.waitText("#windows-out", /opened worker-1/);
+        await app.click("[data-testid=open-worker]");
+        await app.waitText("[data-testid=windows-out]", /opened worker-1/);
       });
       await app.waitForWindows(["main", "worker-1"]);
       await app.in("worker-1", async () => {
-        await app.waitText("#status", /^ready/);
-        await app.click("#pull");
+        await app.waitText("[data-testid=status]", /^ready/);
+        await app.click("[data-testid=pull]");
         await app.waitText(
-          "#pull-out",
+          "[data-testid=pull-out]",
           /^10 MiB in \d+ ms \(\d+ MiB\/s\), every byte checked$/,
           30000,
         );
         const bar = await app.browser.execute(() => {
-          const bar = /** @type {HTMLProgressElement} */ (document.getElementById("pull-progress"));
+          const bar = /** @type {HTMLProgressElement} */ (
+            document.querySelector("[data-testid=pull-progress]")
+          );
           return [bar.value, bar.max];
         });
         assert.deepEqual(bar, [10 << 20, 10 << 20]);
@@ -335,12 +346,15 @@ describe("switchboard in the real webview", () => {
         const badLabel = await app.rawInvoke("close_window", { label: "wrker-1" });
         assert.match(badLabel.rejected, /not a window label/);
       });
-      await app.in("inspector", () => app.waitText("#trace", /note-to-core.*malformed payload/));
-      await sendFromMain(app, "still here", "#send-all");
-      for (const label of FOUR) await app.in(label, () => app.waitText("#inbox", /still here/));
+      await app.in("inspector", () =>
+        app.waitText("[data-testid=trace]", /note-to-core.*malformed payload/),
+      );
+      await sendFromMain(app, "still here", "[data-testid=send-all]");
+      for (const label of FOUR)
+        await app.in(label, () => app.waitText("[data-testid=inbox]", /still here/));
       await app.in("main", async () => {
-        await app.click("#send-core");
-        await app.waitText("#inbox", /core read a note of 10 chars \(1 so far\)/);
+        await app.click("[data-testid=send-core]");
+        await app.waitText("[data-testid=inbox]", /core read a note of 10 chars \(1 so far\)/);
       });
     });
   });
@@ -373,14 +387,14 @@ describe("switchboard in the real webview", () => {
       assert.deepEqual(sweep, { calls: 2800, allowed: 0, refused: 2800 });
 
       // Every window still hears a broadcast, a message to all, and a message to one.
-      await sendFromMain(app, "after the sweep", "#send-all");
+      await sendFromMain(app, "after the sweep", "[data-testid=send-all]");
       for (const label of FOUR)
-        await app.in(label, () => app.waitText("#inbox", /after the sweep/));
-      await sendFromMain(app, "just you", "#send-selected", ["worker-1"]);
-      await app.in("worker-1", () => app.waitText("#inbox", /just you/));
-      await app.in("worker-2", () => app.click("#counter-inc"));
+        await app.in(label, () => app.waitText("[data-testid=inbox]", /after the sweep/));
+      await sendFromMain(app, "just you", "[data-testid=send-selected]", ["worker-1"]);
+      await app.in("worker-1", () => app.waitText("[data-testid=inbox]", /just you/));
+      await app.in("worker-2", () => app.click("[data-testid=counter-inc]"));
       for (const label of ["main", "worker-1", "worker-2"]) {
-        await app.in(label, () => app.waitText("#counter", /^1$/));
+        await app.in(label, () => app.waitText("[data-testid=counter]", /^1$/));
       }
     });
   });
@@ -407,16 +421,20 @@ describe("switchboard in the real webview", () => {
       const overheard = () => app.in("worker-2", () => app.browser.execute(() => window.overheard));
 
       await app.in("main", async () => {
-        await app.click("#private");
-        assert.equal(await (await app.$("#private")).isSelected(), true);
+        await app.click("[data-testid=private]");
+        assert.equal(await (await app.$("[data-testid=private]")).isSelected(), true);
       });
-      await sendFromMain(app, "for worker-1 in private", "#send-selected", ["worker-1"]);
-      await app.in("worker-1", () => app.waitText("#inbox", /for worker-1 in private/));
-      await app.in("inspector", () => app.waitText("#trace", /via channel/));
+      await sendFromMain(app, "for worker-1 in private", "[data-testid=send-selected]", [
+        "worker-1",
+      ]);
+      await app.in("worker-1", () =>
+        app.waitText("[data-testid=inbox]", /for worker-1 in private/),
+      );
+      await app.in("inspector", () => app.waitText("[data-testid=trace]", /via channel/));
 
-      await app.in("main", () => app.click("#private"));
-      await sendFromMain(app, "routed to worker-1", "#send-selected", ["worker-1"]);
-      await app.in("worker-1", () => app.waitText("#inbox", /routed to worker-1/));
+      await app.in("main", () => app.click("[data-testid=private]"));
+      await sendFromMain(app, "routed to worker-1", "[data-testid=send-selected]", ["worker-1"]);
+      await app.in("worker-1", () => app.waitText("[data-testid=inbox]", /routed to worker-1/));
       await app.browser.waitUntil(async () => (await overheard()).length > 0, {
         timeout: 5000,
         timeoutMsg: "the routed message was not overheard: the attack itself failed",
@@ -449,7 +467,9 @@ describe("switchboard in the real webview", () => {
           return open.ok;
         });
         await app.waitForWindows([...FOUR, label]);
-        await app.in(label, () => app.waitText("#inbox", new RegExp(`churn ${cycle}$`)));
+        await app.in(label, () =>
+          app.waitText("[data-testid=inbox]", new RegExp(`churn ${cycle}$`)),
+        );
         await app.in("main", () => app.rawInvoke("close_window", { label }));
         await app.waitForWindows(FOUR);
       }
@@ -465,12 +485,12 @@ describe("switchboard in the real webview", () => {
     await withApp("storm", async (app) => {
       await openFour(app);
       await app.in("main", async () => {
-        await app.click("#open-worker");
-        await app.waitText("#windows-out", /opened worker-3/);
+        await app.click("[data-testid=open-worker]");
+        await app.waitText("[data-testid=windows-out]", /opened worker-3/);
       });
       const everyone = [...FOUR, "worker-3"];
       await app.waitForWindows(everyone);
-      await app.in("worker-3", () => app.waitText("#status", /^ready/));
+      await app.in("worker-3", () => app.waitText("[data-testid=status]", /^ready/));
       const workers = ["worker-1", "worker-2", "worker-3"];
       const total = Number(process.env.SWITCHBOARD_WEBVIEW_STORM ?? 2000);
       // From main's page, 32 calls in flight at a time, over both transports.
@@ -501,7 +521,9 @@ describe("switchboard in the real webview", () => {
       assert.equal(sent, total);
       const received = (label) =>
         app.in(label, () =>
-          app.browser.execute(() => document.getElementById("inbox").dataset.messages ?? "0"),
+          app.browser.execute(
+            () => document.querySelector("[data-testid=inbox]").dataset.messages ?? "0",
+          ),
         );
       for (const worker of workers) {
         const want = String(Math.ceil((total - workers.indexOf(worker)) / workers.length));
@@ -510,7 +532,9 @@ describe("switchboard in the real webview", () => {
           timeoutMsg: `${worker} did not receive ${want}`,
         });
         // The newest lines: only this worker's messages, and in sequence order per transport.
-        const lines = (await app.in(worker, () => app.list("#inbox li:not(.skipped)"))).reverse();
+        const lines = (
+          await app.in(worker, () => app.list("[data-testid=inbox] li:not(.skipped)"))
+        ).reverse();
         const seen = lines.map((line) => line.match(/^#(\d+) from main: (\S+)\/(\w+)\/\d+$/));
         assert.ok(
           seen.every((m) => m && m[2] === worker),
@@ -539,10 +563,10 @@ describe("switchboard in the real webview", () => {
       const before = await counts();
       await app.in("main", async () => {
         await tick(app, ["worker-2"]);
-        const ownChannel = await app.browser.$("#private");
+        const ownChannel = await app.browser.$("[data-testid=private]");
         if (!(await ownChannel.isSelected())) await ownChannel.click();
-        await app.click("#send-burst");
-        await app.waitText("#send-out", /^burst sent, #\d+ to #\d+$/);
+        await app.click("[data-testid=send-burst]");
+        await app.waitText("[data-testid=send-out]", /^burst sent, #\d+ to #\d+$/);
       });
       const want = before["worker-2"] + 1000;
       await app.browser.waitUntil(async () => Number(await received("worker-2")) === want, {
@@ -550,7 +574,7 @@ describe("switchboard in the real webview", () => {
         timeoutMsg: `worker-2 did not receive the burst's 1,000`,
       });
       assert.deepEqual(await counts(), { ...before, "worker-2": want });
-      await app.in("worker-2", () => app.waitText("#inbox", /more, not drawn/));
+      await app.in("worker-2", () => app.waitText("[data-testid=inbox]", /more, not drawn/));
     });
   });
 
@@ -572,14 +596,15 @@ describe("switchboard in the real webview", () => {
     await withApp("closing", async (app) => {
       await openFour(app);
       await app.in("main", async () => {
-        await app.click('#windows li[data-label="worker-1"] button');
+        await app.click('[data-testid=windows] li[data-label="worker-1"] button');
         await app.browser.waitUntil(
-          async () => !(await app.list("#windows li")).some((l) => l.includes("worker-1")),
+          async () =>
+            !(await app.list("[data-testid=windows] li")).some((l) => l.includes("worker-1")),
           { timeout: 10000, timeoutMsg: "worker-1 stayed in the list" },
         );
       });
       await app.waitForWindows(["inspector", "main", "worker-2"]);
-      await app.in("worker-2", () => app.waitText("#status", /^ready/));
+      await app.in("worker-2", () => app.waitText("[data-testid=status]", /^ready/));
       await app.in("main", async () => {
         const sent = await app.rawInvoke("send_message", {
           audience: { to: "one", label: "worker-1" },

@@ -65,7 +65,7 @@ export class App {
   }
 
   /** Starts `application` (Switchboard unless given) and waits until its window `main` shows
-   * `ready` in `#status`. */
+   * `ready` in `[data-testid=status]`. */
   static async start(application = APP) {
     const browser = await remote({
       hostname: "127.0.0.1",
@@ -80,7 +80,7 @@ export class App {
     const app = new App(browser);
     try {
       await app.waitForWindows(["main"]);
-      await app.in("main", () => app.waitText("#status", /^ready/));
+      await app.in("main", () => app.waitText("[data-testid=status]", /^ready/));
     } catch (error) {
       await app.saveEvidence(join(ARTIFACTS, "start"));
       await app.stop();

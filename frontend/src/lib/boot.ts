@@ -1,30 +1,59 @@
-//! Starting a page: each section registers its listeners and handlers, then the page tells
-//! the core it is ready, in every case. A page that never announces itself would have every
-//! event for it held by the core until its limit, so a section that fails is shown in the
-//! status line, and the others still work.
+//! Starting a page: a frame (title, status line, body), then its components, each built and
+//! its listeners registered, then the page tells the core it is ready, in every case. A page
+//! that never announced itself would have every event for it held by the core until its
+//! limit, so a component that fails is named in the status line and the others still work.
 
-import { messageOf, showStatus } from "./dom";
+import { el, messageOf, say } from "./dom";
 import { announceReady } from "./events";
 
-/** A section's start: resolves once its listeners are registered. */
-export type Start = () => Promise<unknown> | unknown;
+/** A part of a page: its elements (if it shows any) and a promise that resolves once its
+ * listeners are registered. */
+export interface Component {
+  root?: HTMLElement;
+  ready?: Promise<unknown>;
+}
 
-/** Starts every section at once, waits for all of them, then announces the page ready (also
- * when some failed, which the status line names). */
-export async function boot(sections: Record<string, Start>): Promise<void> {
-  const names = Object.keys(sections);
-  const started = await Promise.allSettled(names.map(async (name) => sections[name]?.()));
+/** A page's frame: a header with its title and status line, and the body for components. */
+export interface Frame {
+  status: HTMLElement;
+  body: HTMLElement;
+}
+
+/** Builds the frame of a page titled `title` into `root` (replacing what it held). */
+export function frame(root: HTMLElement, title: string): Frame {
+  const status = el("p", { class: "status", role: "status", testid: "status" });
+  const body = el("main");
+  root.replaceChildren(el("header", {}, el("h1", { testid: "title" }, title), status), body);
+  return { status, body };
+}
+
+/** Builds every component into the frame's body, in order; waits until all have registered
+ * their listeners, then announces the page ready (also when some failed, which the status
+ * line names). A component that throws while being built counts as failed. */
+export async function boot(
+  page: Frame,
+  components: Record<string, () => Component>,
+): Promise<void> {
+  const names = Object.keys(components);
+  const started = await Promise.allSettled(
+    names.map(async (name) => {
+      const component = components[name]?.();
+      if (component?.root) page.body.append(component.root);
+      await component?.ready;
+    }),
+  );
   const failed = started.flatMap((outcome, i) =>
     outcome.status === "rejected" ? [`${names[i]} failed: ${messageOf(outcome.reason)}`] : [],
   );
   try {
     const ready = await announceReady();
     const flushed = `${ready.flushed} held event(s) delivered`;
-    showStatus(
+    say(
+      page.status,
       failed.length ? `ready (${flushed}), but ${failed.join("; ")}` : `ready (${flushed})`,
-      failed.length > 0,
+      failed.length ? "failed" : "ok",
     );
   } catch (e) {
-    showStatus(`not ready: ${[messageOf(e), ...failed].join("; ")}`, true);
+    say(page.status, `not ready: ${[messageOf(e), ...failed].join("; ")}`, "not_ready");
   }
 }

@@ -1,149 +1,161 @@
-//! The command demos that main and workers share: greet, counter, delayed ping, job, errors.
-//! Each `mount*` builds its section into a container and registers its listeners; the page
-//! announces readiness after all of them have resolved.
+//! The components that main and workers share: the inbox and the command demos (greet,
+//! counter, delayed ping, job, errors). Each builds its own elements and keeps them; its
+//! `ready` resolves once its listeners are registered.
 
 import { events } from "../../../bindings/events";
 import { commands, type FailKind, type JobUpdate } from "../../../bindings/ipc";
-import { byId, drawInBatches, el, inputValue, onClick, prepend, showStatus } from "./dom";
+import type { Component } from "./boot";
+import { drawInBatches, el, say, section, show, whenClicked } from "./dom";
 import { listenHere } from "./events";
-import { channel, describe, type Result } from "./ipc";
+import { channel } from "./ipc";
 
-function section(container: HTMLElement, title: string, html: string): void {
-  const box = el("section");
-  box.append(el("h2", title));
-  const body = el("div");
-  body.innerHTML = html;
-  box.append(body);
-  container.append(box);
-}
-
-/** Shows every message (from Rust) and note (from another page) for this window in `#inbox`:
- * drawn every 50 ms at most, the newest 50 of them (a line counts the others). `data-messages`
- * counts every message received, for tests; it is updated with each drawing. */
-export async function listenInbox(): Promise<void> {
-  const inbox = byId("inbox");
+/** The inbox: every message (from Rust) and note (from another page) for this window, drawn
+ * every 50 ms at most, the newest 50 of them (a line counts the others). `data-messages`
+ * counts every message received, for tests; it is updated with each drawing. `add` puts a
+ * line of the page's own in it. */
+export function inbox(options: { short?: boolean } = {}): Component & {
+  add: (line: string) => void;
+} {
+  const list = el("ul", { class: options.short ? "log short" : "log", testid: "inbox" });
   let messages = 0;
-  const add = drawInBatches(inbox, {
+  const add = drawInBatches(list, {
     every: 50,
     max: 50,
     keep: 200,
-    gap: (skipped) => el("li", `${skipped} more, not drawn`, "skipped"),
+    gap: (skipped) => el("li", { class: "skipped" }, `${skipped} more, not drawn`),
     drawn: () => {
-      inbox.dataset.messages = String(messages);
+      list.dataset.messages = String(messages);
     },
   });
-  await Promise.all([
+  const ready = Promise.all([
     listenHere(events.inboxMessage, (m) => {
       messages += 1;
-      add(() => el("li", `#${m.seq} from ${m.from}: ${m.text}`));
+      add(() => el("li", {}, `#${m.seq} from ${m.from}: ${m.text}`));
     }),
     listenHere(events.directNote, (n) =>
-      add(() => el("li", `note from ${n.from}: ${n.text}`, "note")),
+      add(() => el("li", { class: "note" }, `note from ${n.from}: ${n.text}`)),
     ),
   ]);
-}
-
-/** Shows a command's outcome in `#id`: the data, or the error's kind and message. */
-export function show<T>(id: string, result: Result<T>, format: (data: T) => string): void {
-  const out = byId(id);
-  if (result.status === "ok") {
-    out.textContent = format(result.data);
-    out.dataset.kind = "ok";
-  } else {
-    out.textContent = describe(result.error);
-    out.dataset.kind = result.error.kind;
-  }
-  out.classList.toggle("error", result.status === "error");
-}
-
-function mountGreet(container: HTMLElement): void {
-  section(
-    container,
-    "Greet (arguments, return value)",
-    `<input id="greet-name" value="Ada" aria-label="name"> <button id="greet">Greet</button>
-     <output id="greet-out"></output>`,
-  );
-  onClick("greet", async () =>
-    show("greet-out", await commands.greet(inputValue("greet-name")), (g) => g.message),
-  );
-}
-
-async function mountCounter(container: HTMLElement): Promise<void> {
-  section(
-    container,
-    "Shared counter (State, broadcast)",
-    `<span id="counter">?</span> <button id="counter-inc">+1</button>
-     <button id="counter-dec">-1</button> <output id="counter-by"></output>`,
-  );
-  const paint = (value: number, by: string) => {
-    byId("counter").textContent = String(value);
-    byId("counter-by").textContent = by;
+  return {
+    root: section("Inbox", list),
+    ready,
+    add: (line) => add(() => el("li", {}, line)),
   };
-  await listenHere(events.counterChanged, (c) => paint(c.value, `changed by ${c.by}`));
-  onClick("counter-inc", async () => show("counter-by", await commands.counterAdd(1), String));
-  onClick("counter-dec", async () => show("counter-by", await commands.counterAdd(-1), String));
-  const now = await commands.counterGet();
-  if (now.status === "ok") paint(now.data, "");
 }
 
-async function mountPing(container: HTMLElement): Promise<void> {
-  section(
-    container,
-    "Delayed reply (event to the caller only)",
-    `<input id="ping-delay" type="number" value="500" min="0" aria-label="delay in ms"> ms
-     <button id="ping">Ping later</button> <output id="ping-out"></output>
-     <ul id="pongs" class="log"></ul>`,
+function greet(): Component {
+  const name = el("input", { value: "Ada", "aria-label": "name", testid: "greet-name" });
+  const button = el("button", { testid: "greet" }, "Greet");
+  const out = el("output", { testid: "greet-out" });
+  whenClicked(button, out, async () =>
+    show(out, await commands.greet(name.value), (g) => g.message),
   );
-  await listenHere(events.delayedPong, (p) =>
-    prepend("pongs", el("li", `pong "${p.note}" after ${p.delayMs} ms`)),
-  );
-  let pings = 0;
-  onClick("ping", async () => {
-    pings += 1;
-    const result = await commands.pingLater(Number(inputValue("ping-delay")), `ping ${pings}`);
-    show("ping-out", result, (s) => `scheduled, due in ${s.dueInMs} ms`);
+  return { root: section("Greet (arguments, return value)", name, " ", button, out) };
+}
+
+function counter(): Component {
+  const value = el("span", { class: "counter", testid: "counter" }, "?");
+  const inc = el("button", { testid: "counter-inc" }, "+1");
+  const dec = el("button", { testid: "counter-dec" }, "-1");
+  const by = el("output", { testid: "counter-by" });
+  const paint = (now: number, said: string) => {
+    value.textContent = String(now);
+    say(by, said);
+  };
+  whenClicked(inc, by, async () => show(by, await commands.counterAdd(1), String));
+  whenClicked(dec, by, async () => show(by, await commands.counterAdd(-1), String));
+  const ready = (async () => {
+    await listenHere(events.counterChanged, (c) => paint(c.value, `changed by ${c.by}`));
+    const now = await commands.counterGet();
+    if (now.status === "ok") paint(now.data, "");
+  })();
+  return {
+    root: section("Shared counter (State, broadcast)", value, " ", inc, " ", dec, " ", by),
+    ready,
+  };
+}
+
+function ping(): Component {
+  const delay = el("input", {
+    type: "number",
+    value: 500,
+    min: 0,
+    "aria-label": "delay in ms",
+    testid: "ping-delay",
   });
+  const button = el("button", { testid: "ping" }, "Ping later");
+  const out = el("output", { testid: "ping-out" });
+  const pongs = el("ul", { class: "log", testid: "pongs" });
+  let pings = 0;
+  whenClicked(button, out, async () => {
+    pings += 1;
+    const result = await commands.pingLater(Number(delay.value), `ping ${pings}`);
+    show(out, result, (s) => `scheduled, due in ${s.dueInMs} ms`);
+  });
+  const ready = listenHere(events.delayedPong, (p) => {
+    pongs.prepend(el("li", {}, `pong "${p.note}" after ${p.delayMs} ms`));
+    while (pongs.childElementCount > 200) pongs.lastElementChild?.remove();
+  });
+  return {
+    root: section("Delayed reply (event to the caller only)", delay, " ms ", button, out, pongs),
+    ready,
+  };
 }
 
-function mountJob(container: HTMLElement): void {
-  section(
-    container,
-    "Job (async, Channel progress, cancel)",
-    `<input id="job-steps" type="number" value="20" min="1" aria-label="steps"> steps
-     <button id="job-start">Start</button> <button id="job-cancel">Cancel</button>
-     <progress id="job-progress" max="1" value="0"></progress> <output id="job-out"></output>`,
-  );
+function job(): Component {
+  const steps = el("input", {
+    type: "number",
+    value: 20,
+    min: 1,
+    "aria-label": "steps",
+    testid: "job-steps",
+  });
+  const start = el("button", { testid: "job-start" }, "Start");
+  const cancel = el("button", { testid: "job-cancel" }, "Cancel");
+  const bar = el("progress", { max: 1, value: 0, testid: "job-progress" });
+  const out = el("output", { testid: "job-out" });
   let running: number | null = null;
   const onUpdate = (u: JobUpdate) => {
-    const out = byId("job-out");
-    const bar = byId<HTMLProgressElement>("job-progress");
     switch (u.type) {
       case "progress":
         bar.max = u.total;
         bar.value = u.done;
-        out.textContent = `job ${u.job}: ${u.done}/${u.total}`;
+        say(out, `job ${u.job}: ${u.done}/${u.total}`);
         return;
       case "finished":
-        out.textContent = `job ${u.job}: finished`;
+        say(out, `job ${u.job}: finished`);
         break;
       case "cancelled":
-        out.textContent = `job ${u.job}: cancelled after ${u.done}`;
+        say(out, `job ${u.job}: cancelled after ${u.done}`);
         break;
     }
     if (running === u.job) running = null;
   };
-  onClick("job-start", async () => {
-    const result = await commands.startJob(Number(inputValue("job-steps")), 100, channel(onUpdate));
+  whenClicked(start, out, async () => {
+    const result = await commands.startJob(Number(steps.value), 100, channel(onUpdate));
     if (result.status === "ok") running = result.data;
-    else show("job-out", result, String);
+    else show(out, result, String);
   });
-  onClick("job-cancel", async () => {
-    if (running === null) return showStatus("no job is running");
-    show("job-out", await commands.cancelJob(running), () => "cancelling…");
+  whenClicked(cancel, out, async () => {
+    if (running === null) return say(out, "no job is running");
+    show(out, await commands.cancelJob(running), () => "cancelling…");
   });
+  return {
+    root: section(
+      "Job (async, Channel progress, cancel)",
+      steps,
+      " steps ",
+      start,
+      " ",
+      cancel,
+      " ",
+      bar,
+      out,
+    ),
+  };
 }
 
-function mountFail(container: HTMLElement): void {
+function fail(): Component {
   const kinds: FailKind[] = [
     "invalid_input",
     "not_found",
@@ -151,24 +163,18 @@ function mountFail(container: HTMLElement): void {
     "panic",
     "panic_after_await",
   ];
-  section(
-    container,
-    "Typed errors",
-    `<select id="fail-kind" aria-label="error kind">${kinds
-      .map((k) => `<option>${k}</option>`)
-      .join("")}</select> <button id="fail">Fail</button> <output id="fail-out"></output>`,
+  const kind = el(
+    "select",
+    { "aria-label": "error kind", testid: "fail-kind" },
+    ...kinds.map((k) => el("option", {}, k)),
   );
-  onClick("fail", async () =>
-    show("fail-out", await commands.failWith(inputValue("fail-kind") as FailKind), () => "ok?!"),
+  const button = el("button", { testid: "fail" }, "Fail");
+  const out = el("output", { testid: "fail-out" });
+  whenClicked(button, out, async () =>
+    show(out, await commands.failWith(kind.value as FailKind), () => "ok?!"),
   );
+  return { root: section("Typed errors", kind, " ", button, out) };
 }
 
-/** Builds every shared demo into `container`, in page order; resolves once their listeners
- * are registered (so the page may then announce that it is ready). */
-export async function mountDemos(container: HTMLElement): Promise<void> {
-  const listening = [mountCounter(container), mountPing(container)];
-  mountGreet(container);
-  mountJob(container);
-  mountFail(container);
-  await Promise.all(listening);
-}
+/** Every shared demo, in page order, for {@link boot}. */
+export const demos = { greet, counter, ping, job, fail };

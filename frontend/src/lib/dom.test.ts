@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { drawInBatches, el } from "./dom";
+import { drawInBatches, el, say, show, whenClicked } from "./dom";
 
 describe("drawInBatches", () => {
   beforeEach(() => {
@@ -19,7 +19,7 @@ describe("drawInBatches", () => {
       every: 50,
       max: 3,
       keep: 4,
-      gap: (skipped) => el("li", `${skipped} more`),
+      gap: (skipped) => el("li", {}, `${skipped} more`),
       drawn: () => {
         drawings += 1;
       },
@@ -27,7 +27,7 @@ describe("drawInBatches", () => {
     for (let i = 1; i <= 10; i++) {
       add(() => {
         made.push(i);
-        return el("li", String(i));
+        return el("li", {}, String(i));
       });
     }
     expect(texts(list)).toEqual([]);
@@ -37,7 +37,7 @@ describe("drawInBatches", () => {
     // Lines that are not drawn are never made.
     expect(made).toEqual([8, 9, 10]);
 
-    add(() => el("li", "11"));
+    add(() => el("li", {}, "11"));
     vi.advanceTimersByTime(50);
     expect(drawings).toBe(2);
     // The list keeps `keep` lines, dropping the oldest.
@@ -58,5 +58,43 @@ describe("drawInBatches", () => {
     });
     vi.advanceTimersByTime(1000);
     expect(drawings).toBe(0);
+  });
+});
+
+describe("el", () => {
+  it("sets attributes, test ids and children; `false` leaves an attribute out", () => {
+    const box = el("input", { type: "checkbox", checked: true, disabled: false, testid: "tick" });
+    const line = el("li", { class: "note" }, "a ", box);
+    expect(line.outerHTML).toBe(
+      '<li class="note">a <input type="checkbox" checked="" data-testid="tick"></li>',
+    );
+    expect(box.checked).toBe(true);
+  });
+});
+
+describe("showing outcomes", () => {
+  it("shows data, or a failure by its kind, and clears the error class after", () => {
+    const out = el("output");
+    show(out, { status: "error", error: { kind: "not_found", message: "no job 3" } }, String);
+    expect([out.textContent, out.dataset.kind, out.className]).toEqual([
+      "not_found: no job 3",
+      "not_found",
+      "error",
+    ]);
+    show(out, { status: "ok", data: 3 }, (n) => `job ${n}`);
+    expect([out.textContent, out.dataset.kind, out.className]).toEqual(["job 3", "ok", ""]);
+    say(out, "tick a window", "nothing_ticked");
+    expect(out.className).toBe("error");
+  });
+
+  it("shows what a click's action threw in its output", async () => {
+    const button = el("button");
+    const out = el("output");
+    whenClicked(button, out, async () => {
+      throw new Error("the core went away");
+    });
+    button.click();
+    await vi.waitFor(() => expect(out.textContent).toBe("the core went away"));
+    expect(out.dataset.kind).toBe("thrown");
   });
 });

@@ -1,29 +1,34 @@
-//! Small DOM helpers shared by the windows' pages.
+//! Small DOM helpers for the pages' components. A component builds its elements with `el()`
+//! and keeps references to them, so that nothing is looked up by a global id: the only ids a
+//! page carries are `data-testid`s, for tests.
 
-/** The element with `id`; throws if the page lacks it (a bug in the page, not in input). */
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (el === null) throw new Error(`#${id} is missing`);
-  return el as T;
-}
+import { describe, type Result } from "./ipc";
 
-/** Makes an element with text and optional class. */
+/** Attributes of {@link el}: `class`, `testid` (becomes `data-testid`) and any other
+ * attribute; `true` sets an empty attribute, `false` leaves it out. */
+export type Props = Record<string, string | number | boolean>;
+
+/** Makes an element with attributes and children. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  text = "",
-  className = "",
+  props: Props = {},
+  ...children: (Node | string)[]
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  node.textContent = text;
-  if (className) node.className = className;
+  for (const [name, value] of Object.entries(props)) {
+    if (value === false) continue;
+    node.setAttribute(
+      name === "testid" ? "data-testid" : name,
+      value === true ? "" : String(value),
+    );
+  }
+  node.append(...children);
   return node;
 }
 
-/** Puts `line` at the top of list `id`, keeping at most `keep` lines. */
-export function prepend(id: string, line: HTMLElement, keep = 200): void {
-  const list = byId(id);
-  list.prepend(line);
-  while (list.childElementCount > keep) list.lastElementChild?.remove();
+/** A titled section of a page. */
+export function section(title: string, ...children: (Node | string)[]): HTMLElement {
+  return el("section", {}, el("h2", {}, title), ...children);
 }
 
 /** How {@link drawInBatches} draws a list. */
@@ -74,31 +79,31 @@ export function drawInBatches(
   };
 }
 
-/** Runs `action` when `node` is clicked; a failure is shown in `#status`, never lost. */
-export function whenClicked(node: HTMLElement, action: () => Promise<unknown>): void {
-  node.addEventListener("click", () => {
-    action().catch((e: unknown) => showStatus(messageOf(e), true));
-  });
+/** Shows `text` in `out`; an error gets the `error` class and `data-kind`, for tests and CSS. */
+export function say(out: HTMLElement, text: string, kind = "ok"): void {
+  out.textContent = text;
+  out.dataset.kind = kind;
+  out.classList.toggle("error", kind !== "ok");
 }
 
-/** Runs `action` when the element `id` is clicked, like {@link whenClicked}. */
-export function onClick(id: string, action: () => Promise<unknown>): void {
-  whenClicked(byId(id), action);
+/** Shows a command's outcome in `out`: the data, or the error's kind and message. */
+export function show<T>(out: HTMLElement, result: Result<T>, format: (data: T) => string): void {
+  if (result.status === "ok") say(out, format(result.data));
+  else say(out, describe(result.error), result.error.kind);
+}
+
+/** Runs `action` when `button` is clicked; a failure is shown in `out`, never lost. */
+export function whenClicked(
+  button: HTMLElement,
+  out: HTMLElement,
+  action: () => Promise<unknown>,
+): void {
+  button.addEventListener("click", () => {
+    action().catch((e: unknown) => say(out, messageOf(e), "thrown"));
+  });
 }
 
 /** What a thrown value says, for people. */
 export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-/** Shows one line of status; errors get the `error` class. */
-export function showStatus(text: string, isError = false): void {
-  const status = byId("status");
-  status.textContent = text;
-  status.classList.toggle("error", isError);
-}
-
-/** The value of an input. */
-export function inputValue(id: string): string {
-  return byId<HTMLInputElement>(id).value;
 }

@@ -1,0 +1,162 @@
+//! The switchboard (`main`): the live window list, sending to one, some or all windows, and
+//! every command demo.
+
+import { events } from "../../../bindings/events";
+import { type Audience, commands, type WindowLabel } from "../../../bindings/ipc";
+import { sendMessage } from "../lib/batch";
+import { boot, type Component, frame } from "../lib/boot";
+import { demos, inbox } from "../lib/demos";
+import { el, say, section, show, whenClicked } from "../lib/dom";
+import { listenHere, noteToCore, sendNote } from "../lib/events";
+
+/** The open windows, live, each with a box to tick and (but main) a close button; and the
+ * buttons that open more. `ticked` reads the ticked labels. No list is fetched here:
+ * `window_ready` ends with the current list, after anything held. */
+function windowList(): Component & { ticked: () => WindowLabel[] } {
+  const list = el("ul", { class: "log windows", testid: "windows" });
+  const openWorker = el("button", { testid: "open-worker" }, "Open worker");
+  const openInspector = el("button", { testid: "open-inspector" }, "Open inspector");
+  const out = el("output", { testid: "windows-out" });
+  const boxes = new Map<WindowLabel, HTMLInputElement>();
+  const ticked = () => [...boxes].filter(([, box]) => box.checked).map(([label]) => label);
+
+  const row = (label: WindowLabel, checked: boolean) => {
+    const box = el("input", { type: "checkbox", value: label, "aria-label": `tick ${label}` });
+    box.checked = checked;
+    boxes.set(label, box);
+    const line = el("li", { "data-label": label }, box, el("span", {}, label));
+    if (label !== "main") {
+      const close = el("button", {}, "close");
+      whenClicked(close, out, async () =>
+        show(out, await commands.closeWindow(label), () => `closed ${label}`),
+      );
+      line.append(close);
+    }
+    return line;
+  };
+  const paint = (open: WindowLabel[]) => {
+    const keep = new Set(ticked());
+    boxes.clear();
+    list.replaceChildren(...open.map((label) => row(label, keep.has(label))));
+  };
+
+  whenClicked(openWorker, out, async () =>
+    show(out, await commands.openWorker(), (l) => `opened ${l}`),
+  );
+  whenClicked(openInspector, out, async () =>
+    show(out, await commands.openInspector(), (l) => `opened ${l}`),
+  );
+  return {
+    root: section("Windows (live)", list, openWorker, " ", openInspector, out),
+    ready: listenHere(events.windowsChanged, (w) => paint(w.open)),
+    ticked,
+  };
+}
+
+/** Sending from Rust to the ticked windows, the workers or all, as messages, a burst, or
+ * notes (page to page, and page to the core). */
+function sendBox(ticked: () => WindowLabel[], add: (line: string) => void): Component {
+  const text = el("input", { value: "hello", "aria-label": "message", testid: "message" });
+  const toTicked = el("button", { testid: "send-selected" }, "To ticked");
+  const toWorkers = el("button", { testid: "send-workers" }, "To workers");
+  const toAll = el("button", { testid: "send-all" }, "To all");
+  const burstButton = el(
+    "button",
+    {
+      testid: "send-burst",
+      title: "1,000 copies to the ticked windows, as fast as the core can send them",
+    },
+    "Burst ×1,000 to ticked",
+  );
+  const isPrivate = el("input", { type: "checkbox", testid: "private" });
+  const out = el("output", { testid: "send-out" });
+  const noteButton = el("button", { testid: "send-note" }, "Note to ticked (JS to JS)");
+  const coreButton = el("button", { testid: "send-core" }, "Note to core (JS to Rust)");
+  const noteOut = el("output", { testid: "note-out" });
+  const transport = () => (isPrivate.checked ? "channel" : "event");
+
+  const audienceOfTicked = (): Audience | null => {
+    const labels = ticked();
+    const [only] = labels;
+    if (only === undefined) return null;
+    return labels.length === 1 ? { to: "one", label: only } : { to: "some", labels };
+  };
+  const send = async (audience: Audience | null) => {
+    if (audience === null) return say(out, "tick at least one window", "nothing_ticked");
+    show(out, await sendMessage(audience, text.value, transport()), (s) =>
+      [
+        `emitted to ${s.emitted.join(", ") || "none"}`,
+        s.held.length ? `held for ${s.held.join(", ")}` : "",
+        s.notHeld.length ? `NOT held, ${s.notHeld.join(", ")} still loading and full` : "",
+      ]
+        .filter(Boolean)
+        .join("; "),
+    );
+  };
+  /** A flood: 1,000 copies; each inbox counts them and draws the newest. */
+  const burst = async (audience: Audience | null) => {
+    if (audience === null) return say(out, "tick at least one window", "nothing_ticked");
+    show(out, await commands.sendBurst(audience, text.value, transport(), 1000), (b) =>
+      b.notHeld
+        ? `burst sent, #${b.first} to #${b.last}; ${b.notHeld} NOT held for windows still loading`
+        : `burst sent, #${b.first} to #${b.last}`,
+    );
+  };
+
+  whenClicked(toTicked, out, () => send(audienceOfTicked()));
+  whenClicked(toWorkers, out, () => send({ to: "workers" }));
+  whenClicked(toAll, out, () => send({ to: "all" }));
+  whenClicked(burstButton, out, () => burst(audienceOfTicked()));
+  whenClicked(noteButton, noteOut, async () => {
+    const labels = ticked();
+    if (labels.length === 0) return say(noteOut, "tick at least one window", "nothing_ticked");
+    await Promise.all(labels.map((l) => sendNote(l, text.value)));
+    say(noteOut, `note sent to ${labels.join(", ")}`);
+  });
+  whenClicked(coreButton, noteOut, async () => {
+    await noteToCore(text.value);
+    say(noteOut, "note sent to the core");
+  });
+  return {
+    root: section(
+      "Send (Rust to JS: one, set, workers, all)",
+      text,
+      " ",
+      toTicked,
+      " ",
+      toWorkers,
+      " ",
+      toAll,
+      " ",
+      burstButton,
+      " ",
+      el(
+        "label",
+        {
+          title:
+            "Over each window's own Channel: no other page can overhear it. Unticked: Tauri's emit_to, which routes but does not hide.",
+        },
+        isPrivate,
+        " private",
+      ),
+      out,
+      el("div", {}, noteButton, " ", coreButton, noteOut),
+    ),
+    // The core answers a note to it with an acknowledgement, shown in the inbox.
+    ready: listenHere(events.coreNoteAck, (a) =>
+      add(`core read a note of ${a.chars} chars (${a.total} so far)`),
+    ),
+  };
+}
+
+/** Builds main's page into `root` and announces it ready. */
+export function mount(root: HTMLElement): Promise<void> {
+  const windows = windowList();
+  const messages = inbox();
+  return boot(frame(root, "Switchboard"), {
+    "window list": () => windows,
+    send: () => sendBox(windows.ticked, messages.add),
+    inbox: () => messages,
+    ...demos,
+  });
+}
