@@ -9,6 +9,8 @@ export type Route = "broadcast" | "targeted" | "to_core" | "page_to_page";
 export type EventSpec<T, R extends Route = Route> = {
   readonly name: string;
   readonly route: R;
+  /** Only its latest value matters: a window still loading is held the newest one. */
+  readonly latestOnly?: true;
   /** Never set: carries the payload's type. */
   readonly payload?: T;
 };
@@ -16,11 +18,11 @@ export type EventSpec<T, R extends Route = Route> = {
 /** `inbox-message` (targeted); the payload is `InboxMessage`. */
 const inboxMessage: EventSpec<InboxMessage, "targeted"> = { name: "inbox-message", route: "targeted" };
 
-/** `counter-changed` (broadcast); the payload is `CounterChanged`. */
-const counterChanged: EventSpec<CounterChanged, "broadcast"> = { name: "counter-changed", route: "broadcast" };
+/** `counter-changed` (broadcast, only the latest held); the payload is `CounterChanged`. */
+const counterChanged: EventSpec<CounterChanged, "broadcast"> = { name: "counter-changed", route: "broadcast", latestOnly: true };
 
-/** `windows-changed` (targeted); the payload is `WindowsChanged`. */
-const windowsChanged: EventSpec<WindowsChanged, "targeted"> = { name: "windows-changed", route: "targeted" };
+/** `windows-changed` (targeted, only the latest held); the payload is `WindowsChanged`. */
+const windowsChanged: EventSpec<WindowsChanged, "targeted"> = { name: "windows-changed", route: "targeted", latestOnly: true };
 
 /** `delayed-pong` (targeted); the payload is `DelayedPong`. */
 const delayedPong: EventSpec<DelayedPong, "targeted"> = { name: "delayed-pong", route: "targeted" };

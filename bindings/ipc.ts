@@ -98,6 +98,8 @@ export const commands = {
 };
 
 /* Constants */
+export const HELD_EVENTS = 256 as const;
+
 export const TRACE_CAPACITY = 500 as const;
 
 /* Types */

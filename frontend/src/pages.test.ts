@@ -172,7 +172,6 @@ describe("main's page", () => {
       [...find("windows").querySelectorAll("li")].map((li) => (li as HTMLElement).dataset.label);
     expect(rows()).toEqual(["main", "worker-1", "worker-2"]);
     core.close("worker-2");
-    core.send(events.windowsChanged, { to: "all" }, { open: core.openWindows() });
     await core.settled();
     expect(rows()).toEqual(["main", "worker-1"]);
 

@@ -148,8 +148,8 @@ fn camel_case(kebab: &str) -> String {
     out
 }
 
-/// `bindings/events.ts`: every event of `switchboard_events::EVENTS` with its name and route,
-/// and its payload type as a type parameter. It holds data only: pages use these through
+/// `bindings/events.ts`: every event of `switchboard_events::EVENTS` with its name, its route
+/// and whether only its latest value is held, and its payload type as a type parameter. It holds data only: pages use these through
 /// `frontend/src/lib/events.ts`, whose functions each accept only the routes that allow them.
 fn events_module() -> String {
     let mut types: Vec<&str> = EVENTS.iter().map(|e| e.type_name).collect();
@@ -172,6 +172,8 @@ fn events_module() -> String {
          export type EventSpec<T, R extends Route = Route> = {\n\
          \x20 readonly name: string;\n\
          \x20 readonly route: R;\n\
+         \x20 /** Only its latest value matters: a window still loading is held the newest one. */\n\
+         \x20 readonly latestOnly?: true;\n\
          \x20 /** Never set: carries the payload's type. */\n\
          \x20 readonly payload?: T;\n\
          };\n",
@@ -180,8 +182,13 @@ fn events_module() -> String {
     for event in EVENTS {
         let key = camel_case(event.name);
         let route = event.route.as_str();
+        let (latest, latest_doc) = if event.latest_only {
+            (", latestOnly: true", ", only the latest held")
+        } else {
+            ("", "")
+        };
         out.push_str(&format!(
-            "\n/** `{}` ({route}); the payload is `{}`. */\nconst {key}: EventSpec<{}, \"{route}\"> = {{ name: \"{}\", route: \"{route}\" }};\n",
+            "\n/** `{}` ({route}{latest_doc}); the payload is `{}`. */\nconst {key}: EventSpec<{}, \"{route}\"> = {{ name: \"{}\", route: \"{route}\"{latest} }};\n",
             event.name, event.type_name, event.type_name, event.name
         ));
         entries.push(key);

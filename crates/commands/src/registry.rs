@@ -73,6 +73,8 @@ pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
         .typ::<crate::Rejection>()
         // The inspector keeps as many rows as the core keeps entries.
         .constant("TRACE_CAPACITY", crate::trace::CAPACITY)
+        // The typed mock of the core holds as many events for a loading window as the core.
+        .constant("HELD_EVENTS", crate::limits::Limit::HeldEvents.bound())
         // One TypeScript type per Rust type: no `_Serialize` / `_Deserialize` pairs.
         .disable_serde_phases()
 }

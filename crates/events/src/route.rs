@@ -69,6 +69,8 @@ pub struct EventInfo {
     pub name: &'static str,
     /// How it travels.
     pub route: Route,
+    /// Only its latest value matters ([`Event::LATEST_ONLY`]).
+    pub latest_only: bool,
     /// The payload's type name, as exported to TypeScript.
     pub type_name: &'static str,
     /// Adds the payload's type to a type collection.
@@ -94,6 +96,7 @@ macro_rules! events {
             $crate::EventInfo {
                 name: $name,
                 route: $crate::Route::$route,
+                latest_only: $crate::route::latest_only!($($latest)?),
                 type_name: stringify!($ty),
                 register: |types| {
                     types.register_mut::<$ty>();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { events } from "../../../bindings/events";
-import { commands, type InboxMessage } from "../../../bindings/ipc";
+import { commands, HELD_EVENTS, type InboxMessage } from "../../../bindings/ipc";
 import { announceReady, listenHere, sendNote } from "./events";
 import { Fails, mockCore } from "./mock";
 
@@ -114,5 +114,45 @@ describe("mockCore", () => {
       { name: "direct-note", payload: { from: "main", text: "psst" }, via: "event" },
     ]);
     expect(core.received("worker-1")).toEqual([]);
+  });
+
+  it("holds at most HELD_EVENTS messages for a loading window, and of the window list only the newest", async () => {
+    const core = install({ window: "main", open: ["worker-1"] });
+    const to = { to: "one", label: "worker-1" } as const;
+    for (let seq = 1; seq <= HELD_EVENTS; seq++) {
+      expect(core.send(events.inboxMessage, to, message(seq, "m")).held).toEqual(["worker-1"]);
+    }
+    expect(core.send(events.inboxMessage, to, message(0, "one too many"))).toEqual({
+      emitted: [],
+      held: [],
+      notHeld: ["worker-1"],
+    });
+    // Latest-only events are held past the limit, each replacing the one before.
+    core.send(events.counterChanged, to, { value: 1, by: "main" });
+    expect(core.send(events.counterChanged, to, { value: 2, by: "main" }).held).toEqual([
+      "worker-1",
+    ]);
+    core.ready("worker-1");
+    const got = core.received("worker-1");
+    expect(got.filter((r) => r.name === "inbox-message")).toHaveLength(HELD_EVENTS);
+    expect(got.filter((r) => r.name === "counter-changed").map((r) => r.payload)).toEqual([
+      { value: 2, by: "main" },
+    ]);
+  });
+
+  it("sends every window the new list when a window opens or closes", async () => {
+    const core = install({ window: "main", open: ["worker-1"] });
+    const lists: string[] = [];
+    await listenHere(events.windowsChanged, (w) => lists.push(w.open.join(" ")));
+    await announceReady();
+    core.open("worker-2");
+    core.close("worker-1");
+    await core.settled();
+    expect(lists).toEqual(["main worker-1", "main worker-1 worker-2", "main worker-2"]);
+    // worker-2 is still loading: it holds the newest list only.
+    core.ready("worker-2");
+    expect(
+      core.received("worker-2").map((r) => (r.payload as { open: string[] }).open.join(" ")),
+    ).toEqual(["main worker-2", "main worker-2"]);
   });
 });

@@ -9,8 +9,10 @@
 //! - the capabilities in `app/capabilities/`: a window calling a command its capability does
 //!   not grant is refused as the real app refuses it (`permission_denied`);
 //! - events as the Outbox sends them: to the windows of an audience, over each one's Channel
-//!   (or `emit_to`), held for a window until its page calls `windowReady`, then delivered in
-//!   order and followed by the window list; and page-to-page notes by `emitTo` label.
+//!   (or `emit_to`), held for a window until its page calls `windowReady` (at most
+//!   `HELD_EVENTS`, and of a latest-only event only the newest), then delivered in order and
+//!   followed by the window list; the window list sent to all when a window opens or closes;
+//!   and page-to-page notes by `emitTo` label.
 
 import type { Channel } from "@tauri-apps/api/core";
 import { clearMocks, mockWindows } from "@tauri-apps/api/mocks";
@@ -28,6 +30,7 @@ import type {
   Transport,
   WindowLabel,
 } from "../../../bindings/ipc";
+import { HELD_EVENTS } from "../../../bindings/ipc";
 
 type Commands = typeof commands;
 /** What command `K` answers when it succeeds. */
@@ -56,10 +59,16 @@ export interface Received {
   via: Transport;
 }
 
+/** An event held for a window still loading. */
+interface Held {
+  item: Received;
+  latestOnly: boolean;
+}
+
 /** One open window, played by the test (or the page under test). */
 interface Win {
   ready: boolean;
-  held: Received[];
+  held: Held[];
   received: Received[];
   /** The page's inbox, once it called `windowReady` (the page under test only). */
   inbox: { id: number; next: number } | null;
@@ -111,9 +120,10 @@ export interface Core {
     transport?: Transport,
   ): Sent;
   /** Opens `label`: loading until its page is ready, which for a window the test plays is
-   * `core.ready(label)`. */
+   * `core.ready(label)`; every window is sent the new list. */
   open(label: WindowLabel): void;
-  /** Closes `label`: what was held for it is dropped, and sends to it fail. */
+  /** Closes `label`: what was held for it is dropped, sends to it fail, and every window is
+   * sent the new list. */
   close(label: WindowLabel): void;
   /** Marks a window the test plays as ready, delivering what was held for it. */
   ready(label: WindowLabel): void;
@@ -205,7 +215,20 @@ export function mockCore(options: {
     });
   }
 
-  function send(name: string, audience: Audience, payload: unknown, via: Transport): Sent {
+  /** Holds `item` for a loading window, as the Outbox does; false when its queue is full. */
+  function hold(w: Win, held: Held): boolean {
+    if (held.latestOnly) w.held = w.held.filter((h) => h.item.name !== held.item.name);
+    else if (w.held.filter((h) => !h.latestOnly).length >= HELD_EVENTS) return false;
+    w.held.push(held);
+    return true;
+  }
+
+  function send(
+    event: EventSpec<unknown>,
+    audience: Audience,
+    payload: unknown,
+    via: Transport,
+  ): Sent {
     const open = sorted([...windows.keys()]);
     const targets =
       audience.to === "all"
@@ -225,13 +248,14 @@ export function mockCore(options: {
     const sent: Sent = { emitted: [], held: [], notHeld: [] };
     for (const label of targets) {
       const w = windows.get(label) as Win;
-      const item = { name, payload, via };
+      const item = { name: event.name, payload, via };
       if (w.ready) {
         deliver(label, item);
         sent.emitted.push(label);
-      } else {
-        w.held.push(item);
+      } else if (hold(w, { item, latestOnly: event.latestOnly === true })) {
         sent.held.push(label);
+      } else {
+        sent.notHeld.push(label);
       }
     }
     return sent;
@@ -248,7 +272,7 @@ export function mockCore(options: {
     const held = w.held;
     w.held = [];
     w.ready = true;
-    for (const item of held) deliver(label, item);
+    for (const { item } of held) deliver(label, item);
     // Last, as the core does: whatever list was held, the page ends with the current one.
     deliver(label, {
       name: events.windowsChanged.name,
@@ -309,15 +333,26 @@ export function mockCore(options: {
     return handler(...positional(args));
   }
 
+  /** Tells every window which windows are open, as the core does when one opens or closes. */
+  function announce(): void {
+    send(events.windowsChanged, { to: "all" }, { open: sorted([...windows.keys()]) }, "channel");
+  }
+
   internals.invoke = (cmd, args) => invokeAs(page, cmd, args);
   for (const label of [page, ...(options.open ?? [])]) openWindow(label);
 
   return {
     as: (label) => ({ invoke: (command, args) => invokeAs(label, command, args) }),
     send: (event, audience, payload, transport = "channel") =>
-      send(event.name, audience, payload, transport),
-    open: openWindow,
-    close: (label) => void windows.delete(label),
+      send(event, audience, payload, transport),
+    open: (label) => {
+      openWindow(label);
+      announce();
+    },
+    close: (label) => {
+      windows.delete(label);
+      announce();
+    },
     ready: (label) => void markReady(label),
     received: (label) => [...(win(label)?.received ?? [])],
     openWindows: () => sorted([...windows.keys()]),
