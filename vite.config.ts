@@ -1,13 +1,16 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+import { liveBindings } from "./scripts/live-bindings.mjs";
 
 const frontend = resolve(import.meta.dirname, "frontend");
 
 // One HTML entry per window kind. The dev server must not watch Rust or generated output,
-// or `tauri dev` would rebuild in a loop (docs/tauri-behaviour.md#dev-watch-loop).
+// or `tauri dev` would rebuild in a loop (docs/tauri-behaviour.md#dev-watch-loop); live
+// bindings watches the Rust crates itself, regenerates `bindings/` and type-checks.
 export default defineConfig({
   root: frontend,
   clearScreen: false,
+  plugins: [liveBindings({ root: import.meta.dirname })],
   server: {
     port: 1420,
     strictPort: true,
