@@ -95,6 +95,8 @@ export const commands = {
 	exportTrace: () => typedError<ExportedTrace, AppError>(__TAURI_INVOKE("export_trace")),
 	/** The sizes of the core's tables and its memory, for the inspector. */
 	coreStats: () => typedError<CoreStats, AppError>(__TAURI_INVOKE("core_stats")),
+	/** Where the workspace is kept, what it holds now, and what was set aside at start. */
+	workspaceStatus: () => typedError<WorkspaceStatus, AppError>(__TAURI_INVOKE("workspace_status")),
 };
 
 /* Constants */
@@ -319,6 +321,15 @@ job: number;
 /** Steps finished before the cancel. */
 done: number };
 
+/**
+ * Rust to main: the app was started again while it ran; the second start ended at once and
+ * handed over its command line.
+ */
+export type LaunchedAgain = {
+	/** Its arguments, without the program's name (at most 16, each at most 200 characters). */
+	args: string[],
+};
+
 /** One limit. In TypeScript a string such as `"message_chars"`, carried by `limit_reached`. */
 export type Limit = 
 /** Most characters in a message's text. */
@@ -365,6 +376,9 @@ export type Limit =
  * webview handles on the main thread.
  */
 "smallest_chunk_bytes";
+
+/** The level of a `TraceEntry::Log`. */
+export type LogLevel = "error" | "warn" | "info" | "debug" | "trace";
 
 /**
  * A page to Rust: a note to the core. Untrusted: a malformed or oversized payload is refused
@@ -460,6 +474,14 @@ export type Sent = {
 	notHeld: WindowLabel[],
 };
 
+/** A workspace file that could not be used, and where it was put. */
+export type SetAside = {
+	/** Where the file is now. */
+	path: string,
+	/** Why it was not used. */
+	reason: string,
+};
+
 /** One line of the trace. */
 export type TraceEntry = 
 /** A command ran (calls refused by Tauri's ACL never reach a command and are not here). */
@@ -505,7 +527,19 @@ atMs: number;
 /** The event's name. */
 name: string; 
 /** Why. */
-reason: string };
+reason: string } | 
+/** A record of the log, so that the inspector shows it beside the calls. */
+{ type: "log"; 
+/** Increasing from 1. */
+id: number; 
+/** Milliseconds since the app started. */
+atMs: number; 
+/** How serious. */
+level: LogLevel; 
+/** Where it came from: a Rust module path. */
+target: string; 
+/** What it says. */
+message: string };
 
 /** How an event travels to a window. */
 export type Transport = 
@@ -521,6 +555,26 @@ export type WindowLabel = "main" | "inspector" | `worker-${1 | 2 | 3 | 4 | 5 | 6
 export type WindowsChanged = {
 	/** Every open window, sorted (`main`, `inspector`, then workers by number). */
 	open: WindowLabel[],
+};
+
+/** The workspace file's contents. */
+export type Workspace = {
+	/** Always `FORMAT`. */
+	format: number,
+	/** The open windows besides main, in the order they opened. */
+	windows: WindowLabel[],
+	/** The last messages of each window's inbox, oldest first (at most `HISTORY`). */
+	inboxes: Partial<{ [key in WindowLabel]: InboxMessage[] }>,
+};
+
+/** What main and the inspector are told about the workspace. */
+export type WorkspaceStatus = {
+	/** The workspace file, or `null` when nothing is kept. */
+	path: string | null,
+	/** The workspace as it is now. */
+	workspace: Workspace,
+	/** A file that could not be used at start, and where it is now. */
+	setAside: SetAside | null,
 };
 
 /* Tauri Specta runtime */

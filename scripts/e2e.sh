@@ -20,8 +20,13 @@ start_display
 
 rm -rf artifacts/e2e
 status=0
-# Extra arguments go to node's test runner, e.g. --test-name-pattern=churn.
-node --test --test-concurrency=1 "$@" tests/e2e/ || status=$?
+# Extra arguments go to node's test runner, e.g. --test-name-pattern=churn. A session bus of
+# the suite's own: the app finds its running instance over D-Bus, so on the desktop's bus a
+# test app would hand its start to a Switchboard the developer has open. The bus starts no
+# services (scripts/lib/session-bus.conf) and GTK's accessibility bridge is off: the apps need
+# neither a desktop portal nor a screen reader's bus, which would otherwise start with them.
+export NO_AT_BRIDGE=1
+dbus-run-session --config-file=scripts/lib/session-bus.conf -- node --test --test-concurrency=1 "$@" tests/e2e/ || status=$?
 
 # The suite must leave nothing behind: no app, no driver listening.
 sleep 0.5

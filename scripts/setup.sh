@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
-# WebKitGTK and its build tools for Tauri; Xvfb and WebKitWebDriver for the end-to-end tests.
-APT_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config xvfb webkit2gtk-driver)
+# WebKitGTK and its build tools for Tauri; Xvfb, WebKitWebDriver, a D-Bus session bus and
+# xdotool (to move a window as a user would) for the end-to-end tests.
+APT_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config xvfb webkit2gtk-driver dbus-daemon xdotool)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -1,12 +1,39 @@
-//! How each kind of window looks: its page, title, size and place. The places tile a
-//! 1920x1080 screen so that all windows show at once, also under Xvfb with no window manager.
+//! How each kind of window looks: its page, title, size and place. Windows are placed on the
+//! screen main is on (the primary screen for main itself), inside its work area: main and the
+//! inspector take a column each side, workers tile the space between, so that all show at
+//! once, also under Xvfb with no window manager. A window the user moved or resized comes back
+//! where they left it instead (the window-state plugin, wired in `lib.rs`).
 
 use switchboard_commands::windows::WindowFactory;
 use switchboard_events::WindowLabel;
-use tauri::{AppHandle, Runtime, WebviewUrl, WebviewWindowBuilder};
+use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
-const WIDTH: f64 = 480.0;
-const HEIGHT: f64 = 540.0;
+/// A side column's width, as a share of the screen, and its bounds in logical pixels.
+const COLUMN_SHARE: f64 = 0.25;
+const COLUMN_MIN: f64 = 360.0;
+const COLUMN_MAX: f64 = 520.0;
+/// The narrowest a worker is made.
+const WORKER_MIN: f64 = 360.0;
+/// The screen assumed when none is known (the mock runtime).
+const FALLBACK: Area = Area {
+    x: 0.0,
+    y: 0.0,
+    width: 1920.0,
+    height: 1080.0,
+};
+
+/// A rectangle in logical pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
 
 /// Where a window goes and how it looks.
 pub struct Layout {
@@ -14,53 +41,101 @@ pub struct Layout {
     pub page: &'static str,
     /// The title bar's text.
     pub title: String,
-    /// Top-left corner, in logical pixels.
-    pub position: (f64, f64),
-    /// Inner size, in logical pixels.
-    pub size: (f64, f64),
+    /// Top-left corner and inner size, in logical pixels.
+    pub area: Area,
 }
 
-/// Main and the inspector take the left and right columns, full height; workers fill the
-/// 2x2 grid between them, then start over.
-pub fn layout(label: WindowLabel) -> Layout {
+/// The layout of `label` on a screen whose work area is `screen`.
+pub fn layout(label: WindowLabel, screen: Area) -> Layout {
+    let column = (screen.width * COLUMN_SHARE)
+        .clamp(COLUMN_MIN, COLUMN_MAX)
+        .min(screen.width);
+    let side = |x| Area {
+        x,
+        width: column,
+        ..screen
+    };
     match label {
         WindowLabel::Main => Layout {
             page: "index.html",
             title: "Switchboard".into(),
-            position: (0.0, 0.0),
-            size: (WIDTH, 2.0 * HEIGHT),
+            area: side(screen.x),
         },
         WindowLabel::Inspector => Layout {
             page: "inspector.html",
             title: "Inspector".into(),
-            position: (3.0 * WIDTH, 0.0),
-            size: (WIDTH, 2.0 * HEIGHT),
+            area: side(screen.x + screen.width - column),
         },
-        WindowLabel::Worker(n) => {
-            let slot = f64::from(n.saturating_sub(1) % 4);
-            Layout {
-                page: "worker.html",
-                title: format!("Worker {n}"),
-                position: ((1.0 + slot % 2.0) * WIDTH, (slot / 2.0).floor() * HEIGHT),
-                size: (WIDTH, HEIGHT),
-            }
-        }
+        WindowLabel::Worker(n) => Layout {
+            page: "worker.html",
+            title: format!("Worker {n}"),
+            area: worker_area(n, screen, column),
+        },
+    }
+}
+
+/// Workers tile the space between the columns, two rows of one or two; on a screen too narrow
+/// for that, they cascade over its middle.
+fn worker_area(n: u32, screen: Area, column: f64) -> Area {
+    let middle = screen.width - 2.0 * column;
+    let height = screen.height / 2.0;
+    if middle < WORKER_MIN {
+        let width = WORKER_MIN.min(screen.width);
+        let step = f64::from(n.saturating_sub(1) % 8) * 24.0;
+        return Area {
+            x: screen.x + ((screen.width - width) / 2.0 + step).min(screen.width - width),
+            y: screen.y + step.min(screen.height - height),
+            width,
+            height,
+        };
+    }
+    let columns = if middle >= 2.0 * WORKER_MIN { 2 } else { 1 };
+    let slot = n.saturating_sub(1) % (2 * columns);
+    let width = middle / f64::from(columns);
+    Area {
+        x: screen.x + column + f64::from(slot % columns) * width,
+        y: screen.y + f64::from(slot / columns) * height,
+        width,
+        height,
+    }
+}
+
+/// How the factory finds the screen a window goes on; managed by `run()`. The integration
+/// tests' mock runtime has no screens (asking it panics): without this, windows are laid out
+/// on a 1920x1080 screen.
+pub struct FindScreen<R: Runtime>(pub fn(&AppHandle<R>) -> Area);
+
+/// The work area of the screen main is on (the primary one for main itself), in logical
+/// pixels.
+pub fn screen_of_main<R: Runtime>(app: &AppHandle<R>) -> Area {
+    let monitor = app
+        .get_webview_window(&WindowLabel::Main.to_string())
+        .and_then(|main| main.current_monitor().ok().flatten())
+        .or_else(|| app.primary_monitor().ok().flatten());
+    let Some(monitor) = monitor else {
+        return FALLBACK;
+    };
+    let scale = monitor.scale_factor();
+    let work = monitor.work_area();
+    Area {
+        x: f64::from(work.position.x) / scale,
+        y: f64::from(work.position.y) / scale,
+        width: f64::from(work.size.width) / scale,
+        height: f64::from(work.size.height) / scale,
     }
 }
 
 /// The factory that the window commands open windows with.
 pub fn factory<R: Runtime>() -> WindowFactory<R> {
     WindowFactory::new(|app: &AppHandle<R>, label| {
-        let Layout {
-            page,
-            title,
-            position: (x, y),
-            size: (width, height),
-        } = layout(label);
+        let screen = app
+            .try_state::<FindScreen<R>>()
+            .map_or(FALLBACK, |find| (find.0)(app));
+        let Layout { page, title, area } = layout(label, screen);
         WebviewWindowBuilder::new(app, label.to_string(), WebviewUrl::App(page.into()))
             .title(title)
-            .inner_size(width, height)
-            .position(x, y)
+            .inner_size(area.width, area.height)
+            .position(area.x, area.y)
             .build()
             .map(drop)
     })
@@ -70,26 +145,52 @@ pub fn factory<R: Runtime>() -> WindowFactory<R> {
 mod tests {
     use super::*;
 
-    fn overlap(a: &Layout, b: &Layout) -> bool {
-        let ((ax, ay), (aw, ah)) = (a.position, a.size);
-        let ((bx, by), (bw, bh)) = (b.position, b.size);
-        ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah
+    fn overlap(a: Area, b: Area) -> bool {
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+    }
+
+    fn inside(a: Area, screen: Area) -> bool {
+        a.x >= screen.x
+            && a.y >= screen.y
+            && a.x + a.width <= screen.x + screen.width + 0.5
+            && a.y + a.height <= screen.y + screen.height + 0.5
     }
 
     #[test]
-    fn main_the_inspector_and_four_workers_do_not_overlap() {
-        let labels = [WindowLabel::Main, WindowLabel::Inspector]
-            .into_iter()
-            .chain((1..=4).map(WindowLabel::Worker));
-        let layouts: Vec<_> = labels.map(layout).collect();
-        for (i, a) in layouts.iter().enumerate() {
-            for b in &layouts[i + 1..] {
-                assert!(!overlap(a, b), "{} and {} overlap", a.title, b.title);
+    fn every_window_fits_the_screen_and_the_tiled_ones_do_not_overlap() {
+        for (width, height, tiled) in [
+            (1024.0, 768.0, 0),
+            (1280.0, 720.0, 2),
+            (1366.0, 768.0, 2),
+            (1920.0, 1080.0, 4),
+            (3840.0, 2160.0, 4),
+        ] {
+            let screen = Area {
+                x: 100.0,
+                y: 30.0,
+                width,
+                height,
+            };
+            let at = |label| layout(label, screen).area;
+            for label in [WindowLabel::Main, WindowLabel::Inspector]
+                .into_iter()
+                .chain((1..=12).map(WindowLabel::Worker))
+            {
+                assert!(
+                    inside(at(label), screen),
+                    "{label} off a {width}x{height} screen"
+                );
+            }
+            let mut apart = vec![WindowLabel::Main, WindowLabel::Inspector];
+            apart.extend((1..=tiled).map(WindowLabel::Worker));
+            for (i, a) in apart.iter().enumerate() {
+                for b in &apart[i + 1..] {
+                    assert!(
+                        !overlap(at(*a), at(*b)),
+                        "{a} and {b} overlap on {width}x{height}"
+                    );
+                }
             }
         }
-        assert_eq!(
-            layout(WindowLabel::Worker(5)).position,
-            layout(WindowLabel::Worker(1)).position
-        );
     }
 }

@@ -4,4 +4,4 @@
 /**
  * The kind of a [`ReportLine`].
  */
-export type LineKind = "command" | "event" | "refused";
+export type LineKind = "command" | "event" | "refused" | "log";

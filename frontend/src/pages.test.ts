@@ -149,13 +149,23 @@ describe("a worker's page", () => {
 
 describe("main's page", () => {
   const page = mountMain;
+  /** Main's page also asks where the workspace is kept. */
+  const withMain = (commands: Handlers): Handlers => ({
+    counterGet: () => 0,
+    workspaceStatus: () => ({
+      path: null,
+      workspace: { format: 1, windows: [], inboxes: {} },
+      setAside: null,
+    }),
+    ...commands,
+  });
 
   it("lists the open windows live, and sends to the ticked ones as one batch", async () => {
     const sent: Outgoing[][] = [];
     const core = await open(
       "main",
       page,
-      {
+      withMain({
         counterGet: () => 0,
         sendMessages: (messages) => {
           sent.push(messages);
@@ -164,7 +174,7 @@ describe("main's page", () => {
             data: { emitted: ["worker-1" as const], held: [], notHeld: [] },
           }));
         },
-      },
+      }),
       ["worker-1", "worker-2"],
     );
     await core.settled();
@@ -184,18 +194,22 @@ describe("main's page", () => {
   });
 
   it("shows a send that failed by its kind", async () => {
-    await open("main", page, {
-      counterGet: () => 0,
-      sendMessages: (messages) =>
-        messages.map(() => ({
-          status: "error" as const,
-          error: {
-            kind: "window_not_found" as const,
-            message: "window `worker-9` is not open",
-            label: "worker-9" as const,
-          },
-        })),
-    });
+    await open(
+      "main",
+      page,
+      withMain({
+        counterGet: () => 0,
+        sendMessages: (messages) =>
+          messages.map(() => ({
+            status: "error" as const,
+            error: {
+              kind: "window_not_found" as const,
+              message: "window `worker-9` is not open",
+              label: "worker-9" as const,
+            },
+          })),
+      }),
+    );
     click("send-workers");
     await vi.waitFor(() =>
       expect(text("send-out")).toBe("window_not_found: window `worker-9` is not open"),
@@ -204,7 +218,7 @@ describe("main's page", () => {
   });
 
   it("says to tick a window before sending to the ticked ones, and calls nothing", async () => {
-    const core = await open("main", page, { counterGet: () => 0 });
+    const core = await open("main", page, withMain({}));
     click("send-selected");
     expect(text("send-out")).toBe("tick at least one window");
     expect(find("send-out").dataset.kind).toBe("nothing_ticked");
@@ -216,14 +230,14 @@ describe("main's page", () => {
     const core = await open(
       "main",
       page,
-      {
+      withMain({
         counterGet: () => 0,
         openWorker: () => "worker-2",
         closeWindow: (label) => {
           closed.push(label);
           return null;
         },
-      },
+      }),
       ["worker-1"],
     );
     await core.settled();
@@ -237,10 +251,34 @@ describe("main's page", () => {
   });
 
   it("shows the core's acknowledgement of a note in its inbox", async () => {
-    const core = await open("main", page, { counterGet: () => 0 });
+    const core = await open("main", page, withMain({}));
     core.send(events.coreNoteAck, { to: "one", label: "main" }, { chars: 5, total: 2 });
     await core.settled();
     await vi.waitFor(() => expect(text("inbox")).toBe("core read a note of 5 chars (2 so far)"));
+  });
+
+  it("shows the workspace it restored, a file it set aside, and a second launch", async () => {
+    const core = await open(
+      "main",
+      page,
+      withMain({
+        workspaceStatus: () => ({
+          path: "/data/workspace.json",
+          workspace: {
+            format: 1,
+            windows: ["worker-2", "inspector"],
+            inboxes: { "worker-2": [message(4, "worker-2", "kept")] },
+          },
+          setAside: { path: "/data/workspace.json.set-aside-1", reason: "not JSON" },
+        }),
+      }),
+    );
+    expect(text("workspace")).toBe(
+      "worker-2, inspector, 1 message(s), in /data/workspace.json; set aside /data/workspace.json.set-aside-1: not JSON",
+    );
+    core.send(events.launchedAgain, { to: "one", label: "main" }, { args: ["--hello", "x"] });
+    await core.settled();
+    expect(text("launches")).toBe("launched again with --hello x");
   });
 });
 

@@ -4,8 +4,16 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { appendFileSync, copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  writeFileSync,
+} from "node:fs";
 import { createConnection } from "node:net";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { remote } from "webdriverio";
 
@@ -57,29 +65,40 @@ export async function stopDriver() {
   clearTimeout(timer);
 }
 
+/** A fresh folder for an app's workspace, geometry and log. */
+export function newDataDir() {
+  return mkdtempSync(join(tmpdir(), "switchboard-e2e-"));
+}
+
 /** A running app: its WebDriver session and helpers that address windows by label. */
 export class App {
-  constructor(browser) {
+  constructor(browser, dataDir) {
     this.browser = browser;
+    this.dataDir = dataDir;
     this.handles = new Map();
   }
 
-  /** Starts `application` (Switchboard unless given) and waits until its window `main` shows
-   * `ready` in `[data-testid=status]`. */
-  static async start(application = APP) {
+  /** Starts `application` (Switchboard unless given) with `--data-dir dataDir` (a fresh folder
+   * unless given: no test sees another's workspace, nor the user's) and waits until its window
+   * `main` shows `ready` in its status line. */
+  static async start(application = APP, dataDir = newDataDir()) {
     const browser = await remote({
       hostname: "127.0.0.1",
       port: PORT,
       logLevel: "error",
       capabilities: {
-        "tauri:options": { application },
+        "tauri:options": { application, args: ["--data-dir", dataDir] },
         // WebKitWebDriver speaks classic WebDriver only, not BiDi.
         "wdio:enforceWebDriverClassic": true,
       },
     });
-    const app = new App(browser);
+    const app = new App(browser, dataDir);
     try {
-      await app.waitForWindows(["main"]);
+      // A restored workspace opens more windows than main at once.
+      await app.browser.waitUntil(async () => (await app.labels()).includes("main"), {
+        timeout: 15000,
+        timeoutMsg: "main never opened",
+      });
       await app.in("main", () => app.waitText("[data-testid=status]", /^ready/));
     } catch (error) {
       await app.saveEvidence(join(ARTIFACTS, "start"));
@@ -155,6 +174,16 @@ export class App {
     );
   }
 
+  /** The message texts in each of `labels`' inboxes, oldest first, without their numbers. */
+  async inboxes(labels) {
+    const out = {};
+    for (const label of labels) {
+      const items = await this.in(label, () => this.list("[data-testid=inbox] li:not(.skipped)"));
+      out[label] = items.map((line) => line.replace(/^#\d+ from \S+: /, "")).reverse();
+    }
+    return out;
+  }
+
   /** Waits for `selector`'s text to match. */
   async waitText(selector, pattern, timeout = 10000) {
     await this.browser.waitUntil(
@@ -204,9 +233,15 @@ export class App {
     return outcome;
   }
 
-  /** Saves a screenshot of every window under `dir`. */
+  /** The app's own log file. */
+  get logFile() {
+    return join(this.dataDir, "logs", "switchboard.log");
+  }
+
+  /** Saves a screenshot of every window and the app's log under `dir`. */
   async saveEvidence(dir) {
     mkdirSync(dir, { recursive: true });
+    if (existsSync(this.logFile)) copyFileSync(this.logFile, join(dir, "switchboard.log"));
     for (const label of await this.labels().catch(() => [])) {
       await this.in(label, () => this.browser.saveScreenshot(join(dir, `${label}.png`))).catch(
         () => {},
@@ -232,7 +267,9 @@ export async function withApp(name, body) {
     const dir = join(ARTIFACTS, name.replace(/[^a-z0-9]+/gi, "-"));
     await app.saveEvidence(dir);
     copyFileSync(LOG, join(dir, "app.log"));
-    console.error(`e2e: "${name}" failed; every window's screenshot and the app log are in ${dir}`);
+    console.error(
+      `e2e: "${name}" failed; every window's screenshot, the app's log (switchboard.log) and the driver's output (app.log) are in ${dir}`,
+    );
     throw error;
   } finally {
     await app.stop();

@@ -7,6 +7,7 @@ use std::{
 };
 
 use serde_json::{json, Value};
+use switchboard_app::persist::Keep;
 use switchboard_commands::trace::Trace;
 use switchboard_events::Event;
 use tauri::{
@@ -28,6 +29,11 @@ pub struct TestApp {
 }
 
 pub fn start() -> TestApp {
+    start_with(Keep::Nothing)
+}
+
+/// The app on the mock runtime, keeping its workspace as `keep` says.
+pub fn start_with(keep: Keep) -> TestApp {
     let channels: ChannelLog = Arc::default();
     let log = channels.clone();
     let mut context = mock_context(noop_assets());
@@ -36,7 +42,7 @@ pub fn start() -> TestApp {
         context.runtime_authority_mut(),
         switchboard_app::context().runtime_authority_mut(),
     );
-    let mut app = switchboard_app::configure(mock_builder())
+    let mut app = switchboard_app::configure(mock_builder(), keep)
         .channel_interceptor(move |webview, id, _index, body| {
             let message = match body {
                 InvokeResponseBody::Json(json) => serde_json::from_str(json).unwrap(),

@@ -12,7 +12,8 @@
 //! - `permissions`: the window kind x command matrix, from the command list; the event plugin;
 //! - `registry`: the command and event lists, build.rs's permission files and the bindings
 //!   agree; the drift check fails; the bindings' docs read as TypeScript;
-//! - `tidy`: repository rules (citations resolve inside the repository).
+//! - `tidy`: repository rules (citations resolve inside the repository);
+//! - `workspace`: what is kept across a restart, a crash or a quit, and a corrupt file.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -25,3 +26,4 @@ mod limits;
 mod permissions;
 mod registry;
 mod tidy;
+mod workspace;

@@ -98,6 +98,35 @@ fn the_event_plugin_grants_listen_to_all_emit_to_main_alone_and_unlisten_to_none
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// Tauri's plugins (the log, window geometry, one instance) and its window and menu APIs are
+/// used from Rust only: no capability grants a page any of them.
+#[test]
+fn no_window_is_granted_a_plugin_or_the_window_and_menu_apis() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/capabilities");
+    let mut granted = Vec::new();
+    for file in std::fs::read_dir(&dir).unwrap() {
+        let path = file.unwrap().path();
+        let capability: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for permission in capability["permissions"].as_array().unwrap() {
+            let name = permission.as_str().unwrap_or_default();
+            let plugin = [
+                "log:",
+                "window-state:",
+                "single-instance:",
+                "core:window:",
+                "core:menu:",
+            ]
+            .iter()
+            .any(|prefix| name.starts_with(prefix));
+            if plugin || !(name.starts_with("allow-") || name.starts_with("core:event:")) {
+                granted.push(format!("{}: {name}", path.display()));
+            }
+        }
+    }
+    assert!(granted.is_empty(), "{}", granted.join("\n"));
+}
+
 #[test]
 fn a_refused_call_leaves_the_app_working() {
     let t = start();

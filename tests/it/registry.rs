@@ -69,11 +69,16 @@ fn the_bindings_list_every_event_with_its_route_and_payload() {
     let ipc = bindings("ipc.ts");
     for event in EVENTS {
         let decl = format!(
-            "EventSpec<{}, \"{}\"> = {{ name: \"{}\", route: \"{}\" }};",
+            "EventSpec<{}, \"{}\"> = {{ name: \"{}\", route: \"{}\"{} }};",
             event.type_name,
             event.route.as_str(),
             event.name,
-            event.route.as_str()
+            event.route.as_str(),
+            if event.latest_only {
+                ", latestOnly: true"
+            } else {
+                ""
+            }
         );
         assert!(events.contains(&decl), "bindings/events.ts lacks {decl}");
         assert!(

@@ -28,4 +28,5 @@ command_list! {
     trace::subscribe_trace: inspector;
     report::export_trace: inspector;
     stats::core_stats: inspector;
+    workspace::workspace_status: main inspector;
 }

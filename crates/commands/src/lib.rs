@@ -28,6 +28,7 @@ pub mod report;
 pub mod stats;
 pub mod trace;
 pub mod windows;
+pub mod workspace;
 
 pub use call::Call;
 pub use error::{AppError, Rejection};

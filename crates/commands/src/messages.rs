@@ -1,7 +1,7 @@
 //! Messages: main sends to one window, a set, the workers or all (once, several in one call,
 //! or in a burst); a worker replies to main.
 
-use std::sync::atomic::AtomicU32;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -22,6 +22,11 @@ pub struct Sequence(AtomicU32);
 impl Sequence {
     fn next(&self) -> Result<u32, AppError> {
         ids::take(&self.0).ok_or_else(|| AppError::internal("message numbers are used up"))
+    }
+
+    /// Numbers go on after `last` (a restored workspace's highest), never back.
+    pub fn continue_after(&self, last: u32) {
+        self.0.fetch_max(last, Ordering::Relaxed);
     }
 }
 
@@ -53,7 +58,8 @@ pub fn compose(
 }
 
 /// Sends a copy of `draft`, numbered under the Outbox's lock, so that sequence order is
-/// sending order for every sender at once. Returns its number and what became of it.
+/// sending order for every sender at once, and keeps it in the workspace's inboxes. Returns
+/// its number and what became of it.
 fn send_numbered<R: Runtime>(
     call: &Call<R>,
     seq: &Sequence,
@@ -61,15 +67,21 @@ fn send_numbered<R: Runtime>(
     draft: &InboxMessage,
     transport: Transport,
 ) -> Result<(u32, Sent), AppError> {
-    let mut number = 0;
+    let mut numbered = None;
     let sent = outbox.send_with(&call.app, &draft.audience, transport, || {
-        number = seq.next()?;
-        Ok(InboxMessage {
-            seq: number,
+        let message = InboxMessage {
+            seq: seq.next()?,
             ..draft.clone()
-        })
+        };
+        numbered = Some(message.clone());
+        Ok(message)
     })?;
-    Ok((number, sent))
+    let Some(message) = numbered else {
+        return Err(AppError::internal("a sent message has no number"));
+    };
+    let reached: Vec<WindowLabel> = sent.emitted.iter().chain(&sent.held).copied().collect();
+    crate::workspace::record_received(&call.app, &reached, &message);
+    Ok((message.seq, sent))
 }
 
 fn send<R: Runtime>(

@@ -68,7 +68,7 @@ pub fn listen<R: Runtime>(app: &AppHandle<R>) {
         let app = handle_app.clone();
         tauri::async_runtime::spawn(async move {
             if let Err(reason) = handle(&app, payload) {
-                eprintln!("switchboard: refused `{}`: {reason}", NoteToCore::NAME);
+                log::warn!("refused `{}`: {reason}", NoteToCore::NAME);
                 app.state::<Trace>()
                     .refused(NoteToCore::NAME, &reason.to_string());
             }

@@ -188,7 +188,7 @@ impl Batches {
             return;
         };
         if let Err(e) = inbox.send(batch) {
-            eprintln!("switchboard: a batch of events not sent: {e}");
+            log::warn!("a batch of events not sent: {e}");
         }
     }
 }
@@ -244,10 +244,7 @@ fn emit<R: Runtime>(
         }
     };
     if let Err(e) = &emitted {
-        eprintln!(
-            "switchboard: `{}` not emitted to {label}: {e}",
-            envelope.name
-        );
+        log::warn!("`{}` not emitted to {label}: {e}", envelope.name);
     }
     emitted.is_ok()
 }

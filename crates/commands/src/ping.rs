@@ -66,7 +66,7 @@ pub async fn ping_later<R: Runtime>(
                 let to = Audience::One { label: caller };
                 if let Err(e) = app.state::<Outbox>().send(&app, &to, &pong) {
                     // The caller may have closed meanwhile; nobody is left to tell but the log.
-                    eprintln!("switchboard: delayed pong for {caller} not sent: {e}");
+                    log::info!("delayed pong for {caller} not sent: {e}");
                 }
                 app.state::<Pings>().pending.remove(id);
             })

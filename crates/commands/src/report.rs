@@ -16,12 +16,12 @@ use ts_rs::TS;
 
 use crate::{
     ids,
-    trace::{Trace, TraceEntry},
+    trace::{LogLevel, Trace, TraceEntry},
     AppError, Call,
 };
 
-/// The version of the file format; bump it when [`TraceReport`] changes shape.
-pub const FORMAT: u32 = 1;
+/// The version of the file format; bump it when [`TraceReport`] changes shape. (2: log lines.)
+pub const FORMAT: u32 = 2;
 
 /// An exported trace file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -66,6 +66,9 @@ pub enum LineKind {
     Event,
     /// An event from a page that was refused.
     Refused,
+    /// A record of the log: `name` is its message, `subject` where it came from, and
+    /// `problem` its level when it is a warning or an error.
+    Log,
 }
 
 impl ReportLine {
@@ -112,6 +115,24 @@ impl ReportLine {
                 name: name.clone(),
                 subject: String::new(),
                 problem: Some(reason.clone()),
+            },
+            TraceEntry::Log {
+                id,
+                at_ms,
+                level,
+                target,
+                message,
+            } => ReportLine {
+                id: *id,
+                at_ms: *at_ms,
+                what: LineKind::Log,
+                name: message.clone(),
+                subject: target.clone(),
+                problem: match level {
+                    LogLevel::Error => Some("error".to_owned()),
+                    LogLevel::Warn => Some("warn".to_owned()),
+                    LogLevel::Info | LogLevel::Debug | LogLevel::Trace => None,
+                },
             },
         }
     }

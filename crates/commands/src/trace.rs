@@ -1,5 +1,5 @@
-//! The live IPC trace: every command call and every event Rust sends, kept in a ring and
-//! streamed to subscribers over `ipc::Channel`, in batches.
+//! The live IPC trace: every command call and every event Rust sends, and the log's records,
+//! kept in a ring and streamed to subscribers over `ipc::Channel`, in batches.
 //!
 //! Each message to a page is a script its webview runs, and work on the main thread that all
 //! windows share; one per entry made every command cost one in the inspector. New entries now
@@ -93,6 +93,44 @@ pub enum TraceEntry {
         /// Why.
         reason: String,
     },
+    /// A record of the log, so that the inspector shows it beside the calls.
+    #[serde(rename_all = "camelCase")]
+    Log {
+        /// Increasing from 1.
+        id: u32,
+        /// Milliseconds since the app started.
+        at_ms: u32,
+        /// How serious.
+        level: LogLevel,
+        /// Where it came from: a Rust module path.
+        target: String,
+        /// What it says.
+        message: String,
+    },
+}
+
+/// The level of a [`TraceEntry::Log`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum LogLevel {
+    Error,
+    Warn,
+    Info,
+    Debug,
+    Trace,
+}
+
+impl From<log::Level> for LogLevel {
+    fn from(level: log::Level) -> Self {
+        match level {
+            log::Level::Error => LogLevel::Error,
+            log::Level::Warn => LogLevel::Warn,
+            log::Level::Info => LogLevel::Info,
+            log::Level::Debug => LogLevel::Debug,
+            log::Level::Trace => LogLevel::Trace,
+        }
+    }
 }
 
 /// The trace, managed as Tauri state.
@@ -203,6 +241,18 @@ impl Trace {
             at_ms,
             name: name.to_owned(),
             reason: reason.to_owned(),
+        });
+    }
+
+    /// Records a record of the log. Never call it where a lock of the trace may be held on
+    /// this thread (from inside a logger, say): it takes that lock. See `app/src/logging.rs`.
+    pub fn log(&self, level: LogLevel, target: &str, message: String) {
+        self.push(|id, at_ms| TraceEntry::Log {
+            id,
+            at_ms,
+            level,
+            target: target.to_owned(),
+            message,
         });
     }
 

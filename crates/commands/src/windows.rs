@@ -10,13 +10,13 @@ use std::sync::{
 
 use serde::Serialize;
 use specta::Type;
-use switchboard_events::{Audience, WindowLabel, WindowsChanged};
+use switchboard_events::{Audience, LaunchedAgain, WindowLabel, WindowsChanged};
 
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::{
-    jobs::Jobs, limits::Limit, lock::lock, outbox::Inbox, ping::Pings, trace::Trace, AppError,
-    Call, Outbox,
+    jobs::Jobs, limits::Limit, lock::lock, outbox::Inbox, ping::Pings, trace::Trace,
+    workspace::WorkspaceStore, AppError, Call, Outbox,
 };
 
 /// Builds the window for a label.
@@ -65,6 +65,16 @@ impl<R: Runtime> WindowFactory<R> {
         Ok(label)
     }
 
+    /// Opens window `label` of a restored workspace; worker numbers go on after its number.
+    pub fn reopen(&self, app: &AppHandle<R>, label: WindowLabel) -> Result<(), AppError> {
+        let _opening = lock(&self.opening);
+        if let WindowLabel::Worker(n) = label {
+            self.next_worker
+                .fetch_max(n.saturating_add(1), Ordering::Relaxed);
+        }
+        self.open_locked(app, label).map(drop)
+    }
+
     fn open_locked(&self, app: &AppHandle<R>, label: WindowLabel) -> Result<bool, AppError> {
         if let Some(window) = app.get_webview_window(&label.to_string()) {
             window.set_focus()?;
@@ -76,9 +86,12 @@ impl<R: Runtime> WindowFactory<R> {
             outbox.remove(label);
             // A window list sent meanwhile named it: send the true one.
             if let Err(e) = announce(app) {
-                eprintln!("switchboard: could not announce that {label} did not open: {e}");
+                log::warn!("could not announce that {label} did not open: {e}");
             }
             return Err(AppError::internal(format!("cannot open {label}: {e}")));
+        }
+        if let Some(store) = app.try_state::<WorkspaceStore>() {
+            store.opened(label);
         }
         Ok(true)
     }
@@ -183,6 +196,37 @@ pub async fn close_window<R: Runtime>(call: Call<R>, label: WindowLabel) -> Resu
     })
 }
 
+/// Most arguments of a second launch handed to main, and most characters of each: the
+/// command line is anyone's input.
+const LAUNCH_ARGS: usize = 16;
+const LAUNCH_ARG_CHARS: usize = 200;
+
+/// Call when the app is started again while it runs: brings main forward and tells it the
+/// new start's arguments (`argv` without the program's name).
+pub fn launched_again<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>) {
+    if let Some(main) = app.get_webview_window(&WindowLabel::Main.to_string()) {
+        if let Err(e) = main.unminimize().and_then(|()| main.set_focus()) {
+            log::warn!("main not brought forward: {e}");
+        }
+    }
+    let args: Vec<String> = argv
+        .into_iter()
+        .skip(1)
+        .take(LAUNCH_ARGS)
+        .map(|arg| arg.chars().take(LAUNCH_ARG_CHARS).collect())
+        .collect();
+    log::info!("launched again with {args:?}");
+    let to_main = Audience::One {
+        label: WindowLabel::Main,
+    };
+    if let Err(e) = app
+        .state::<Outbox>()
+        .send(app, &to_main, &LaunchedAgain { args })
+    {
+        log::warn!("main not told of the second launch: {e}");
+    }
+}
+
 /// Call when a page starts loading (also on reload): its listeners are gone until it is ready.
 pub fn on_page_started<R: Runtime>(app: &AppHandle<R>, label: &str) {
     let Ok(label) = label.parse() else { return };
@@ -211,16 +255,18 @@ pub fn on_destroyed<R: Runtime>(app: &AppHandle<R>, label: &str) {
 /// directly: the mock runtime never reports a window destroyed.)
 pub fn forget_closed<R: Runtime>(app: &AppHandle<R>, label: WindowLabel) {
     let dropped = app.state::<Outbox>().remove(label);
+    // While the app quits the store is frozen, and this changes nothing.
+    if let Some(store) = app.try_state::<WorkspaceStore>() {
+        store.closed(label);
+    }
     app.state::<Trace>().unsubscribe(label);
     app.state::<Jobs>().stop_all_of(label);
     app.state::<Pings>().stop_all_of(label);
     if dropped > 0 {
-        eprintln!(
-            "switchboard: {label} closed before it was ready; {dropped} held event(s) dropped"
-        );
+        log::info!("{label} closed before it was ready; {dropped} held event(s) dropped");
     }
     if let Err(e) = announce(app) {
-        eprintln!("switchboard: could not announce that {label} closed: {e}");
+        log::warn!("could not announce that {label} closed: {e}");
     }
 }
 

@@ -25,6 +25,7 @@ route::events! {
     WindowsChanged = "windows-changed", Targeted, latest;
     DelayedPong = "delayed-pong", Targeted;
     CoreNoteAck = "core-note-ack", Targeted;
+    LaunchedAgain = "launched-again", Targeted;
     NoteToCore = "note-to-core", ToCore;
     DirectNote = "direct-note", PageToPage;
 }

@@ -49,6 +49,14 @@ pub struct DelayedPong {
     pub delay_ms: u32,
 }
 
+/// Rust to main: the app was started again while it ran; the second start ended at once and
+/// handed over its command line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct LaunchedAgain {
+    /// Its arguments, without the program's name (at most 16, each at most 200 characters).
+    pub args: Vec<String>,
+}
+
 /// A page to Rust: a note to the core. Untrusted: a malformed or oversized payload is refused
 /// into the trace, never a panic.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

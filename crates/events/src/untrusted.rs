@@ -53,10 +53,7 @@ where
     listener.listen_any(E::NAME, move |event| {
         let parsed = parse_payload::<E>(event.payload());
         if catch_unwind(AssertUnwindSafe(|| handler(parsed))).is_err() {
-            eprintln!(
-                "switchboard: the handler of event `{}` panicked; listener kept",
-                E::NAME
-            );
+            log::error!("the handler of event `{}` panicked; listener kept", E::NAME);
         }
     })
 }

@@ -1,4 +1,4 @@
-//! How the inspector words a trace entry, and who else watches the entries it receives.
+//! How the inspector words a trace entry (a call, an event, a refusal or a log record), and who else watches the entries it receives.
 
 import type { Audience, TraceEntry } from "../../../bindings/ipc";
 
@@ -48,5 +48,12 @@ export function describeEntry(entry: TraceEntry): Row {
     }
     case "refused":
       return { name: entry.name, subject: "", detail: entry.reason, tone: "refused" };
+    case "log":
+      return {
+        name: entry.level,
+        subject: entry.target,
+        detail: entry.message,
+        tone: entry.level === "error" ? "error" : entry.level === "warn" ? "refused" : "ok",
+      };
   }
 }

@@ -4,7 +4,7 @@
 import { commands, TRACE_CAPACITY, type TraceEntry } from "../../../bindings/ipc";
 import { boot, type Component, frame } from "../lib/boot";
 import { inbox } from "../lib/demos";
-import { drawInBatches, el, show, whenClicked } from "../lib/dom";
+import { drawInBatches, el, section, show, whenClicked } from "../lib/dom";
 import { channel, unwrap } from "../lib/ipc";
 import { describeEntry, traceWatchers } from "../lib/trace";
 
@@ -24,10 +24,29 @@ function row(entry: TraceEntry): HTMLTableRowElement {
   );
 }
 
-/** The trace table, fed from a subscription. Drawing rows is what makes a live trace
- * expensive (their layout and paint take CPU from every other window), so it is drawn every
- * 250 ms at most, the newest 25 entries each time. Every entry is still counted, and the
- * export has all that Rust keeps. */
+/** The log's records, newest first: the core's log, streamed with the trace. */
+function logList(): { root: HTMLElement; add: (entry: TraceEntry) => void } {
+  const list = el("ul", { class: "log short", testid: "log" });
+  const add = drawInBatches(list, {
+    every: 250,
+    max: 25,
+    keep: 200,
+    gap: (skipped) => el("li", { class: "skipped" }, `${skipped} more, not drawn`),
+  });
+  return {
+    root: section("Log", list),
+    add: (entry) =>
+      add(() => {
+        const row = describeEntry(entry);
+        return el("li", { class: row.tone }, `${row.name} ${row.subject}: ${row.detail}`);
+      }),
+  };
+}
+
+/** The trace table, fed from a subscription, and the log beside it. Drawing rows is what
+ * makes a live trace expensive (their layout and paint take CPU from every other window), so
+ * it is drawn every 250 ms at most, the newest 25 entries each time. Every entry is still
+ * counted, and the export has all that Rust keeps. */
 function trace(): Component {
   const count = el("span", { class: "muted", testid: "trace-count" });
   const rows = el("tbody", { testid: "trace" });
@@ -46,11 +65,15 @@ function trace(): Component {
       count.textContent = `${seen} entries`;
     },
   });
+  const log = logList();
   /** Takes a batch of entries, oldest first. */
   const addBatch = (entries: TraceEntry[]) => {
     seen += entries.length;
     for (const watch of traceWatchers) watch(entries);
-    for (const entry of entries) addRow(() => row(entry));
+    for (const entry of entries) {
+      if (entry.type === "log") log.add(entry);
+      else addRow(() => row(entry));
+    }
   };
   const head = el(
     "tr",
@@ -58,7 +81,7 @@ function trace(): Component {
     ...["#", "ms", "what", "name", "window / target", "detail"].map((h) => el("th", {}, h)),
   );
   return {
-    root: el("div", {}, count, el("table", {}, el("thead", {}, head), rows)),
+    root: el("div", {}, log.root, count, el("table", {}, el("thead", {}, head), rows)),
     ready: unwrap(commands.subscribeTrace(channel(addBatch))),
   };
 }

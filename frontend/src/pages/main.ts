@@ -149,6 +149,26 @@ function sendBox(ticked: () => WindowLabel[], add: (line: string) => void): Comp
   };
 }
 
+/** Where the workspace is kept and what it holds (restored at start, kept as it changes),
+ * and a file that could not be used at start. A second start of the app shows here too. */
+function workspace(): Component {
+  const out = el("output", { testid: "workspace" });
+  const launches = el("ul", { class: "log short", testid: "launches" });
+  const ready = (async () => {
+    await listenHere(events.launchedAgain, (l) => {
+      launches.prepend(el("li", {}, `launched again with ${l.args.join(" ") || "no arguments"}`));
+    });
+    show(out, await commands.workspaceStatus(), (s) => {
+      if (s.path === null) return "not kept";
+      const messages = Object.values(s.workspace.inboxes).reduce((n, m) => n + m.length, 0);
+      const windows = s.workspace.windows.join(", ") || "no other windows";
+      const aside = s.setAside ? `; set aside ${s.setAside.path}: ${s.setAside.reason}` : "";
+      return `${windows}, ${messages} message(s), in ${s.path}${aside}`;
+    });
+  })();
+  return { root: section("Workspace", out, launches), ready };
+}
+
 /** Builds main's page into `root` and announces it ready. */
 export function mount(root: HTMLElement): Promise<void> {
   const windows = windowList();
@@ -157,6 +177,7 @@ export function mount(root: HTMLElement): Promise<void> {
     "window list": () => windows,
     send: () => sendBox(windows.ticked, messages.add),
     inbox: () => messages,
+    workspace,
     ...demos,
   });
 }

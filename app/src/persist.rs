@@ -1,0 +1,120 @@
+//! What the app keeps between runs, and where: the workspace (`workspace.json`: which windows
+//! are open and each inbox's last messages; see `switchboard_commands::workspace`), window
+//! geometry (Tauri's window-state plugin) and the log (`logs/`). They go in the app's own
+//! folders, or all in the folder given with `--data-dir`, so that a test, or a second
+//! workspace, keeps its own.
+
+use std::path::PathBuf;
+
+use switchboard_commands::workspace::{self, Loaded, WorkspaceStore};
+use tauri::{AppHandle, Manager, Runtime};
+
+/// Where the app keeps what it keeps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Keep {
+    /// Nothing: the workspace is neither restored nor saved (the integration tests).
+    Nothing,
+    /// In the app's data folder (the workspace), config folder (geometry) and log folder.
+    AppFolders,
+    /// Everything in this folder.
+    In(PathBuf),
+}
+
+impl Keep {
+    /// From the command line: `--data-dir DIR` or `--data-dir=DIR` keeps everything in DIR;
+    /// without it, the app's folders. Other arguments are left alone (a second launch passes
+    /// them to the running app).
+    pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Keep, String> {
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            let dir = match arg.strip_prefix("--data-dir") {
+                Some("") => args.next(),
+                Some(rest) if rest.starts_with('=') => Some(rest[1..].to_owned()),
+                _ => continue,
+            };
+            return match dir {
+                Some(dir) if !dir.is_empty() => Ok(Keep::In(PathBuf::from(dir))),
+                _ => Err("--data-dir needs a folder".to_owned()),
+            };
+        }
+        Ok(Keep::AppFolders)
+    }
+
+    /// The workspace file, once the app can say where its folders are.
+    fn workspace_file<R: Runtime>(&self, app: &AppHandle<R>) -> Option<PathBuf> {
+        let dir = match self {
+            Keep::Nothing => return None,
+            Keep::AppFolders => app.path().app_data_dir().ok()?,
+            Keep::In(dir) => dir.clone(),
+        };
+        Some(dir.join("workspace.json"))
+    }
+
+    /// The window-state plugin's file: absolute in `--data-dir`, else its own default name in
+    /// the app's config folder.
+    pub fn geometry_file(&self) -> Option<PathBuf> {
+        match self {
+            Keep::In(dir) => Some(dir.join("window-state.json")),
+            Keep::Nothing | Keep::AppFolders => None,
+        }
+    }
+
+    /// The log's folder, in `--data-dir`; `None` for the app's log folder.
+    pub fn log_dir(&self) -> Option<PathBuf> {
+        match self {
+            Keep::In(dir) => Some(dir.join("logs")),
+            Keep::Nothing | Keep::AppFolders => None,
+        }
+    }
+}
+
+/// Saves window geometry; managed by [`crate::run`], which has the window-state plugin. The
+/// workspace's writer calls it after a write when a window moved or was resized, so that a
+/// crash keeps geometry too (the plugin itself saves only when the app exits normally).
+pub struct SaveGeometry<R: Runtime>(pub Box<Saver<R>>);
+
+/// What [`SaveGeometry`] runs.
+pub type Saver<R> = dyn Fn(&AppHandle<R>) + Send + Sync;
+
+/// Loads the workspace and starts keeping it; returns what was loaded, to restore once the
+/// window factory is in place. `None` when nothing is kept.
+pub fn start<R: Runtime>(app: &AppHandle<R>, keep: &Keep) -> Option<Loaded> {
+    let path = keep.workspace_file(app)?;
+    let loaded = workspace::load(&path);
+    for dropped in &loaded.dropped {
+        log::warn!("workspace {}: {dropped} dropped", path.display());
+    }
+    let handle = app.clone();
+    let store = WorkspaceStore::start(path, &loaded, move |geometry| {
+        if let (true, Some(save)) = (geometry, handle.try_state::<SaveGeometry<R>>()) {
+            (save.0)(&handle);
+        }
+    });
+    log::info!("workspace kept in {}", store.path().display());
+    app.manage(store);
+    Some(loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keep(args: &[&str]) -> Result<Keep, String> {
+        Keep::from_args(args.iter().map(|a| (*a).to_owned()))
+    }
+
+    #[test]
+    fn reads_the_data_folder_from_the_command_line() {
+        assert_eq!(keep(&["switchboard"]), Ok(Keep::AppFolders));
+        let here = Ok(Keep::In(PathBuf::from("/tmp/ws")));
+        assert_eq!(keep(&["switchboard", "--data-dir", "/tmp/ws"]), here);
+        assert_eq!(keep(&["switchboard", "x", "--data-dir=/tmp/ws", "y"]), here);
+        assert!(keep(&["switchboard", "--data-dir"]).is_err());
+        assert!(keep(&["switchboard", "--data-dir="]).is_err());
+        // Not ours: left alone.
+        assert_eq!(
+            keep(&["switchboard", "--data-directory"]),
+            Ok(Keep::AppFolders)
+        );
+    }
+}
