@@ -381,6 +381,22 @@ export type Limit =
 export type LogLevel = "error" | "warn" | "info" | "debug" | "trace";
 
 /**
+ * Rust to main: a choice in the app menu (or its shortcut). Main's page acts on it through
+ * the same commands as its buttons, so that the ACL checks it and the trace shows it.
+ */
+export type MenuChosen = 
+/** New worker (Ctrl+N). */
+{ action: "new_worker" } | 
+/** Inspector (Ctrl+I). */
+{ action: "inspector" } | 
+/** Close window (Ctrl+W): the window that had the focus. */
+{ action: "close_window"; 
+/** That window. */
+label: WindowLabel } | 
+/** Quit (Ctrl+Q). */
+{ action: "quit" };
+
+/**
  * A page to Rust: a note to the core. Untrusted: a malformed or oversized payload is refused
  * into the trace, never a panic.
  */

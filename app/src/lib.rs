@@ -2,10 +2,11 @@
 //! `switchboard-commands`; window looks come from [`layout`]; what is kept between runs, and
 //! where, from [`persist`]. [`configure`] is shared by [`run`] and the integration tests, so
 //! both run the same app; [`run`] adds Tauri's plugins (one instance, the log, window
-//! geometry), which need the real runtime.
+//! geometry) and the [`menu`], which need the real runtime.
 
 pub mod layout;
 pub mod logging;
+pub mod menu;
 pub mod persist;
 
 use persist::{Keep, SaveGeometry};
@@ -119,6 +120,8 @@ pub fn run() {
         .plugin(single_instance(&keep))
         .plugin(logging::plugin(&keep))
         .plugin(geometry.build())
+        .menu(menu::build)
+        .on_menu_event(menu::chosen)
         .manage(layout::FindScreen::<Wry>(layout::screen_of_main))
         .manage(SaveGeometry::<Wry>(Box::new(|app| {
             // On the main thread: the plugin holds its table's lock while it asks each window

@@ -6,15 +6,20 @@ import { events } from "../../bindings/events";
 import type {
   InboxMessage,
   JobUpdate,
+  MenuChosen,
   Outgoing,
   TraceEntry,
   WindowLabel,
 } from "../../bindings/ipc";
 import { type Channel, type Core, Fails, type Handlers, mockCore } from "./lib/mock";
 
-import { mount as mountInspector } from "./pages/inspector";
-import { mount as mountMain } from "./pages/main";
-import { mount as mountWorker } from "./pages/worker";
+/** A page's `mount`, from a fresh copy of its modules, as a window that loads it has: the
+ * modules under `lib/` keep the page's listeners, and one test's page must not hear the
+ * next test's events. */
+type Page = () => Promise<{ mount: (root: HTMLElement) => Promise<void> }>;
+const mountWorker: Page = () => import("./pages/worker");
+const mountMain: Page = () => import("./pages/main");
+const mountInspector: Page = () => import("./pages/inspector");
 
 let core: Core | null = null;
 afterEach(() => {
@@ -41,7 +46,7 @@ const message = (seq: number, label: WindowLabel, text: string): InboxMessage =>
 /** Mounts `page` as window `label` on a mock with `commands`, and waits until it is ready. */
 async function open(
   label: WindowLabel,
-  page: (root: HTMLElement) => Promise<void>,
+  page: Page,
   commands: Handlers,
   others: WindowLabel[] = ["main"],
 ): Promise<Core> {
@@ -49,7 +54,8 @@ async function open(
   core = mocked;
   const root = document.createElement("div");
   document.body.append(root);
-  await page(root);
+  vi.resetModules();
+  await (await page()).mount(root);
   expect(text("status")).toMatch(/^ready/);
   // Components keep their own references: no page writes a global id.
   expect(document.querySelectorAll("[id]")).toHaveLength(0);
@@ -255,6 +261,36 @@ describe("main's page", () => {
     core.send(events.coreNoteAck, { to: "one", label: "main" }, { chars: 5, total: 2 });
     await core.settled();
     await vi.waitFor(() => expect(text("inbox")).toBe("core read a note of 5 chars (2 so far)"));
+  });
+
+  it("does what the app menu chose, through the commands its buttons call", async () => {
+    const closed: WindowLabel[] = [];
+    const core = await open(
+      "main",
+      page,
+      withMain({
+        openWorker: () => "worker-1",
+        openInspector: () => "inspector",
+        closeWindow: (label) => {
+          closed.push(label);
+          return null;
+        },
+      }),
+    );
+    const choose = async (choice: MenuChosen) => {
+      core.send(events.menuChosen, { to: "one", label: "main" }, choice);
+      await core.settled();
+    };
+    await choose({ action: "new_worker" });
+    await vi.waitFor(() => expect(text("windows-out")).toBe("opened worker-1"));
+    await choose({ action: "inspector" });
+    await vi.waitFor(() => expect(text("windows-out")).toBe("opened inspector"));
+    await choose({ action: "close_window", label: "worker-1" });
+    await choose({ action: "quit" });
+    await vi.waitFor(() => expect(closed).toEqual(["worker-1", "main"]));
+    expect(core.calls.map((c) => c.command)).toEqual(
+      expect.arrayContaining(["open_worker", "open_inspector", "close_window"]),
+    );
   });
 
   it("shows the workspace it restored, a file it set aside, and a second launch", async () => {

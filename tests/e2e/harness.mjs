@@ -10,6 +10,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  rmSync,
   writeFileSync,
 } from "node:fs";
 import { createConnection } from "node:net";
@@ -56,8 +57,10 @@ export async function startDriver() {
   }
 }
 
-/** Stops tauri-driver and waits for it, so that both ports are free afterwards. */
+/** Stops tauri-driver and waits for it, so that both ports are free afterwards, and removes
+ * the apps' data folders (a failed test has copied its app's log by then). */
 export async function stopDriver() {
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   if (!driver || driver.exitCode !== null) return;
   driver.kill("SIGTERM");
   const timer = setTimeout(() => driver.kill("SIGKILL"), 5000);
@@ -65,9 +68,14 @@ export async function stopDriver() {
   clearTimeout(timer);
 }
 
+/** The data folders made for this suite's apps; removed when the driver stops. */
+const dataDirs = [];
+
 /** A fresh folder for an app's workspace, geometry and log. */
 export function newDataDir() {
-  return mkdtempSync(join(tmpdir(), "switchboard-e2e-"));
+  const dir = mkdtempSync(join(tmpdir(), "switchboard-e2e-"));
+  dataDirs.push(dir);
+  return dir;
 }
 
 /** A running app: its WebDriver session and helpers that address windows by label. */

@@ -161,3 +161,42 @@ describe("the workspace", () => {
     });
   });
 });
+
+/** Presses `keys` in the window titled `title` as a user would: X focuses it (there is no
+ * window manager under Xvfb) and the keys go to GTK, whose accelerators run the menu. (Two
+ * commands: keys sent to a window that closes on them fail on their release.) */
+function press(title, keys) {
+  for (const args of [
+    ["search", "--onlyvisible", "--name", `^${title}$`, "windowfocus", "--sync", "%1"],
+    ["key", "--clearmodifiers", keys],
+  ]) {
+    const done = spawnSync("xdotool", args);
+    assert.equal(done.status, 0, `xdotool ${args.join(" ")}: ${done.stderr}`);
+  }
+}
+
+describe("the app menu", () => {
+  it("opens and closes windows by its shortcuts, through main's commands", async () => {
+    await session("menu shortcuts", newDataDir(), async (app) => {
+      press("Switchboard", "ctrl+n");
+      await app.waitForWindows(["main", "worker-1"]);
+      press("Switchboard", "ctrl+i");
+      await app.waitForWindows(["inspector", "main", "worker-1"]);
+      for (const label of ["inspector", "worker-1"])
+        await app.in(label, () => app.waitText("[data-testid=status]", /^ready/));
+      // Ctrl+W closes the window that has the focus, not main.
+      press("Worker 1", "ctrl+w");
+      await app.waitForWindows(["inspector", "main"]);
+      // Each went through main's commands, checked by its capability, and traced.
+      const traced = await app.in("inspector", async () => {
+        await app.waitText("[data-testid=trace]", /close_window/);
+        return app.rows("[data-testid=trace] tr");
+      });
+      const commands = traced
+        .filter(([, , what]) => what === "command")
+        .map(([, , , name, window]) => `${window} ${name}`);
+      for (const call of ["main open_worker", "main open_inspector", "main close_window"])
+        assert.ok(commands.includes(call), `${call} not in ${commands.join(", ")}`);
+    });
+  });
+});

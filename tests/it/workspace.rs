@@ -107,6 +107,7 @@ fn windows_and_inboxes_come_back_after_a_crash_and_numbers_go_on() {
     );
     assert_eq!(status["setAside"], json!(null));
     t.app.state::<WorkspaceStore>().finish();
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -133,6 +134,7 @@ fn windows_that_close_because_the_app_quits_come_back() {
         loaded.workspace.windows,
         [WindowLabel::Worker(1), WindowLabel::Inspector]
     );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -156,4 +158,5 @@ fn a_corrupt_workspace_is_set_aside_and_the_app_starts_fresh() {
         .starts_with("not JSON"));
     assert!(std::fs::read_to_string(aside).unwrap().contains("worker-1"));
     t.app.state::<WorkspaceStore>().finish();
+    let _ = std::fs::remove_dir_all(&dir);
 }

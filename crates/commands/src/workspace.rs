@@ -493,15 +493,30 @@ pub fn record_received<R: Runtime>(
 mod tests {
     use super::*;
 
-    /// A folder of its own for each test.
-    fn scratch(name: &str) -> PathBuf {
+    /// A folder of its own for each test, removed when the test ends.
+    struct Scratch(PathBuf);
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    impl std::ops::Deref for Scratch {
+        type Target = Path;
+        fn deref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    fn scratch(name: &str) -> Scratch {
         let dir = std::env::temp_dir().join(format!(
             "sb-workspace-{name}-{}-{}",
             std::process::id(),
             now_ms()
         ));
         fs::create_dir_all(&dir).unwrap();
-        dir
+        Scratch(dir)
     }
 
     fn message(seq: u32, text: &str) -> InboxMessage {
@@ -513,16 +528,17 @@ mod tests {
         }
     }
 
-    fn set_aside_for(contents: &[u8]) -> (Loaded, PathBuf) {
+    fn set_aside_for(contents: &[u8]) -> (Loaded, PathBuf, Scratch) {
         let dir = scratch("aside");
         let path = dir.join("workspace.json");
         fs::write(&path, contents).unwrap();
-        (load(&path), path)
+        (load(&path), path, dir)
     }
 
     #[test]
     fn a_missing_file_is_a_fresh_workspace() {
-        let loaded = load(&scratch("missing").join("workspace.json"));
+        let dir = scratch("missing");
+        let loaded = load(&dir.join("workspace.json"));
         assert_eq!(loaded.workspace, Workspace::default());
         assert_eq!(loaded.set_aside, None);
     }
@@ -543,7 +559,7 @@ mod tests {
                 "not a workspace",
             ),
         ] {
-            let (loaded, path) = set_aside_for(contents);
+            let (loaded, path, _dir) = set_aside_for(contents);
             assert_eq!(loaded.workspace, Workspace::default());
             let aside = loaded.set_aside.expect("set aside");
             assert!(aside.reason.starts_with(reason), "{}", aside.reason);
@@ -554,7 +570,7 @@ mod tests {
 
     #[test]
     fn a_file_too_large_is_not_read() {
-        let (loaded, _) = set_aside_for(&vec![b' '; MAX_FILE_BYTES as usize + 1]);
+        let (loaded, _, _dir) = set_aside_for(&vec![b' '; MAX_FILE_BYTES as usize + 1]);
         assert!(loaded.set_aside.unwrap().reason.contains("more than"));
     }
 
@@ -600,7 +616,8 @@ mod tests {
 
     #[test]
     fn the_store_writes_every_change_and_a_burst_in_few_writes() {
-        let path = scratch("store").join("workspace.json");
+        let dir = scratch("store");
+        let path = dir.join("workspace.json");
         let store = WorkspaceStore::start(path.clone(), &load(&path), |_| {});
         store.opened(WindowLabel::Worker(2));
         store.opened(WindowLabel::Inspector);
@@ -630,7 +647,8 @@ mod tests {
 
     #[test]
     fn closes_while_quitting_change_nothing() {
-        let path = scratch("quit").join("workspace.json");
+        let dir = scratch("quit");
+        let path = dir.join("workspace.json");
         let store = WorkspaceStore::start(path.clone(), &load(&path), |_| {});
         store.opened(WindowLabel::Worker(1));
         store.received(&[WindowLabel::Worker(1)], &message(1, "kept"));
@@ -645,7 +663,8 @@ mod tests {
 
     #[test]
     fn geometry_is_saved_after_a_write_when_a_window_moved() {
-        let path = scratch("geometry").join("workspace.json");
+        let dir = scratch("geometry");
+        let path = dir.join("workspace.json");
         let saved = Arc::new(Mutex::new(Vec::new()));
         let log = saved.clone();
         let store = WorkspaceStore::start(path.clone(), &load(&path), move |geometry| {

@@ -26,6 +26,7 @@ route::events! {
     DelayedPong = "delayed-pong", Targeted;
     CoreNoteAck = "core-note-ack", Targeted;
     LaunchedAgain = "launched-again", Targeted;
+    MenuChosen = "menu-chosen", Targeted;
     NoteToCore = "note-to-core", ToCore;
     DirectNote = "direct-note", PageToPage;
 }
@@ -57,7 +58,10 @@ mod tests {
         let source = include_str!("payloads.rs");
         let declared: Vec<&str> = source
             .lines()
-            .filter_map(|l| l.strip_prefix("pub struct "))
+            .filter_map(|l| {
+                l.strip_prefix("pub struct ")
+                    .or_else(|| l.strip_prefix("pub enum "))
+            })
             .map(|rest| rest.split([' ', '{', '(']).next().unwrap_or(rest))
             .collect();
         for name in &declared {

@@ -57,6 +57,24 @@ pub struct LaunchedAgain {
     pub args: Vec<String>,
 }
 
+/// Rust to main: a choice in the app menu (or its shortcut). Main's page acts on it through
+/// the same commands as its buttons, so that the ACL checks it and the trace shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum MenuChosen {
+    /// New worker (Ctrl+N).
+    NewWorker,
+    /// Inspector (Ctrl+I).
+    Inspector,
+    /// Close window (Ctrl+W): the window that had the focus.
+    CloseWindow {
+        /// That window.
+        label: WindowLabel,
+    },
+    /// Quit (Ctrl+Q).
+    Quit,
+}
+
 /// A page to Rust: a note to the core. Untrusted: a malformed or oversized payload is refused
 /// into the trace, never a panic.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

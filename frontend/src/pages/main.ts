@@ -2,15 +2,16 @@
 //! every command demo.
 
 import { events } from "../../../bindings/events";
-import { type Audience, commands, type WindowLabel } from "../../../bindings/ipc";
+import { type Audience, commands, type MenuChosen, type WindowLabel } from "../../../bindings/ipc";
 import { sendMessage } from "../lib/batch";
 import { boot, type Component, frame } from "../lib/boot";
 import { demos, inbox } from "../lib/demos";
-import { el, say, section, show, whenClicked } from "../lib/dom";
+import { el, messageOf, say, section, show, whenClicked } from "../lib/dom";
 import { listenHere, noteToCore, sendNote } from "../lib/events";
 
-/** The open windows, live, each with a box to tick and (but main) a close button; and the
- * buttons that open more. `ticked` reads the ticked labels. No list is fetched here:
+/** The open windows, live, each with a box to tick and (but main) a close button; the buttons
+ * that open more; and the app menu's choices, which do what the buttons do. `ticked` reads
+ * the ticked labels. No list is fetched here:
  * `window_ready` ends with the current list, after anything held. */
 function windowList(): Component & { ticked: () => WindowLabel[] } {
   const list = el("ul", { class: "log windows", testid: "windows" });
@@ -20,17 +21,17 @@ function windowList(): Component & { ticked: () => WindowLabel[] } {
   const boxes = new Map<WindowLabel, HTMLInputElement>();
   const ticked = () => [...boxes].filter(([, box]) => box.checked).map(([label]) => label);
 
+  const close = async (label: WindowLabel) =>
+    show(out, await commands.closeWindow(label), () => `closed ${label}`);
   const row = (label: WindowLabel, checked: boolean) => {
     const box = el("input", { type: "checkbox", value: label, "aria-label": `tick ${label}` });
     box.checked = checked;
     boxes.set(label, box);
     const line = el("li", { "data-label": label }, box, el("span", {}, label));
     if (label !== "main") {
-      const close = el("button", {}, "close");
-      whenClicked(close, out, async () =>
-        show(out, await commands.closeWindow(label), () => `closed ${label}`),
-      );
-      line.append(close);
+      const closeButton = el("button", {}, "close");
+      whenClicked(closeButton, out, () => close(label));
+      line.append(closeButton);
     }
     return line;
   };
@@ -40,15 +41,32 @@ function windowList(): Component & { ticked: () => WindowLabel[] } {
     list.replaceChildren(...open.map((label) => row(label, keep.has(label))));
   };
 
-  whenClicked(openWorker, out, async () =>
-    show(out, await commands.openWorker(), (l) => `opened ${l}`),
-  );
-  whenClicked(openInspector, out, async () =>
-    show(out, await commands.openInspector(), (l) => `opened ${l}`),
-  );
+  const newWorker = async () => show(out, await commands.openWorker(), (l) => `opened ${l}`);
+  const inspector = async () => show(out, await commands.openInspector(), (l) => `opened ${l}`);
+  /** The app menu's choices, made in any window, run here as the buttons do. */
+  const chosen = (choice: MenuChosen) => {
+    switch (choice.action) {
+      case "new_worker":
+        return newWorker();
+      case "inspector":
+        return inspector();
+      case "close_window":
+        return close(choice.label);
+      case "quit":
+        // Closing main quits the app.
+        return close("main");
+    }
+  };
+  whenClicked(openWorker, out, newWorker);
+  whenClicked(openInspector, out, inspector);
   return {
     root: section("Windows (live)", list, openWorker, " ", openInspector, out),
-    ready: listenHere(events.windowsChanged, (w) => paint(w.open)),
+    ready: Promise.all([
+      listenHere(events.windowsChanged, (w) => paint(w.open)),
+      listenHere(events.menuChosen, (choice) => {
+        chosen(choice).catch((e: unknown) => say(out, messageOf(e), "thrown"));
+      }),
+    ]),
     ticked,
   };
 }
