@@ -67,21 +67,17 @@ fn send_numbered<R: Runtime>(
     draft: &InboxMessage,
     transport: Transport,
 ) -> Result<(u32, Sent), AppError> {
-    let mut numbered = None;
-    let sent = outbox.send_with(&call.app, &draft.audience, transport, || {
-        let message = InboxMessage {
-            seq: seq.next()?,
-            ..draft.clone()
-        };
-        numbered = Some(message.clone());
-        Ok(message)
-    })?;
-    let Some(message) = numbered else {
-        return Err(AppError::internal("a sent message has no number"));
+    let mut number = 0;
+    let numbered = |number| InboxMessage {
+        seq: number,
+        ..draft.clone()
     };
-    let reached: Vec<WindowLabel> = sent.emitted.iter().chain(&sent.held).copied().collect();
-    crate::workspace::record_received(&call.app, &reached, &message);
-    Ok((message.seq, sent))
+    let sent = outbox.send_with(&call.app, &draft.audience, transport, || {
+        number = seq.next()?;
+        Ok(numbered(number))
+    })?;
+    crate::workspace::record_received(&call.app, &sent, || numbered(number));
+    Ok((number, sent))
 }
 
 fn send<R: Runtime>(

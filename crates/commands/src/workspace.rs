@@ -29,7 +29,8 @@ use switchboard_events::{Audience, InboxMessage, WindowLabel};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::{
-    limits::Limit, lock::lock, messages::Sequence, windows::WindowFactory, AppError, Call, Outbox,
+    limits::Limit, lock::lock, messages::Sequence, outbox::Sent, windows::WindowFactory, AppError,
+    Call, Outbox,
 };
 
 /// The version of the file format; bump it when [`Workspace`] changes shape.
@@ -478,14 +479,16 @@ pub async fn workspace_status<R: Runtime>(call: Call<R>) -> Result<WorkspaceStat
     })
 }
 
-/// Records that `message` went to `labels` (emitted or held), when a workspace is kept.
+/// Records a message in the inboxes of the windows it reached (`sent`: emitted or held), when
+/// a workspace is kept; `message` makes it only then, off the sender's hot path otherwise.
 pub fn record_received<R: Runtime>(
     app: &AppHandle<R>,
-    labels: &[WindowLabel],
-    message: &InboxMessage,
+    sent: &Sent,
+    message: impl FnOnce() -> InboxMessage,
 ) {
     if let Some(store) = app.try_state::<WorkspaceStore>() {
-        store.received(labels, message);
+        let reached: Vec<WindowLabel> = sent.emitted.iter().chain(&sent.held).copied().collect();
+        store.received(&reached, &message());
     }
 }
 
