@@ -2,9 +2,11 @@
 //! screen main is on (the primary screen for main itself), inside its work area: main and the
 //! inspector take a column each side, workers tile the space between, so that all show at
 //! once, also under Xvfb with no window manager. A window the user moved or resized comes back
-//! where they left it instead (the window-state plugin, wired in `lib.rs`).
+//! where they left it instead (the window-state plugin, in [`crate::desktop`]).
 
 use switchboard_commands::windows::WindowFactory;
+
+use crate::desktop::Desktop;
 use switchboard_events::WindowLabel;
 use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
@@ -14,14 +16,6 @@ const COLUMN_MIN: f64 = 360.0;
 const COLUMN_MAX: f64 = 520.0;
 /// The narrowest a worker is made.
 const WORKER_MIN: f64 = 360.0;
-/// The screen assumed when none is known (the mock runtime).
-const FALLBACK: Area = Area {
-    x: 0.0,
-    y: 0.0,
-    width: 1920.0,
-    height: 1080.0,
-};
-
 /// A rectangle in logical pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Area {
@@ -33,6 +27,16 @@ pub struct Area {
     pub width: f64,
     /// Height.
     pub height: f64,
+}
+
+impl Area {
+    /// The screen assumed when none is known (the mock runtime).
+    pub const FALLBACK: Area = Area {
+        x: 0.0,
+        y: 0.0,
+        width: 1920.0,
+        height: 1080.0,
+    };
 }
 
 /// Where a window goes and how it looks.
@@ -100,37 +104,12 @@ fn worker_area(n: u32, screen: Area, column: f64) -> Area {
     }
 }
 
-/// How the factory finds the screen a window goes on; managed by `run()`. The integration
-/// tests' mock runtime has no screens (asking it panics): without this, windows are laid out
-/// on a 1920x1080 screen.
-pub struct FindScreen<R: Runtime>(pub fn(&AppHandle<R>) -> Area);
-
-/// The work area of the screen main is on (the primary one for main itself), in logical
-/// pixels.
-pub fn screen_of_main<R: Runtime>(app: &AppHandle<R>) -> Area {
-    let monitor = app
-        .get_webview_window(&WindowLabel::Main.to_string())
-        .and_then(|main| main.current_monitor().ok().flatten())
-        .or_else(|| app.primary_monitor().ok().flatten());
-    let Some(monitor) = monitor else {
-        return FALLBACK;
-    };
-    let scale = monitor.scale_factor();
-    let work = monitor.work_area();
-    Area {
-        x: f64::from(work.position.x) / scale,
-        y: f64::from(work.position.y) / scale,
-        width: f64::from(work.size.width) / scale,
-        height: f64::from(work.size.height) / scale,
-    }
-}
-
 /// The factory that the window commands open windows with.
 pub fn factory<R: Runtime>() -> WindowFactory<R> {
     WindowFactory::new(|app: &AppHandle<R>, label| {
         let screen = app
-            .try_state::<FindScreen<R>>()
-            .map_or(FALLBACK, |find| (find.0)(app));
+            .try_state::<Desktop<R>>()
+            .map_or(Area::FALLBACK, |desktop| (desktop.screen)(app));
         let Layout { page, title, area } = layout(label, screen);
         WebviewWindowBuilder::new(app, label.to_string(), WebviewUrl::App(page.into()))
             .title(title)

@@ -1,15 +1,16 @@
 //! The Tauri shell: wiring only. Commands and events come from the registry in
 //! `switchboard-commands`; window looks come from [`layout`]; what is kept between runs, and
 //! where, from [`persist`]. [`configure`] is shared by [`run`] and the integration tests, so
-//! both run the same app; [`run`] adds Tauri's plugins (one instance, the log, window
-//! geometry) and the [`menu`], which need the real runtime.
+//! both run the same app; [`run`] adds what needs the real runtime: Tauri's plugins (one
+//! instance, the log, window geometry), the [`menu`] and the [`desktop`]'s screens.
 
+pub mod desktop;
 pub mod layout;
 pub mod logging;
 pub mod menu;
 pub mod persist;
 
-use persist::{Keep, SaveGeometry};
+use persist::Keep;
 use switchboard_commands::{
     registry::RegisteredRuntime,
     windows::{self, WindowFactory},
@@ -17,12 +18,6 @@ use switchboard_commands::{
 };
 use switchboard_events::WindowLabel;
 use tauri::{AppHandle, Manager, RunEvent, Runtime, WindowEvent, Wry};
-use tauri_plugin_window_state::{AppHandleExt, StateFlags};
-
-/// What of a window's geometry is kept: not its visibility or decorations, which the app sets.
-const GEOMETRY: StateFlags = StateFlags::POSITION
-    .union(StateFlags::SIZE)
-    .union(StateFlags::MAXIMIZED);
 
 /// Adds Switchboard's commands, state, listeners and window hooks to `builder`; restores the
 /// workspace that `keep` names, and keeps it.
@@ -95,11 +90,8 @@ pub fn context() -> tauri::Context<tauri::Wry> {
 fn single_instance(keep: &Keep) -> tauri::plugin::TauriPlugin<Wry> {
     let mut plugin = tauri_plugin_single_instance::Builder::new()
         .callback(|app, argv, _cwd| windows::launched_again(app, argv));
-    if let Keep::In(dir) = keep {
-        use std::hash::{Hash, Hasher};
-        let mut hash = std::collections::hash_map::DefaultHasher::new();
-        dir.hash(&mut hash);
-        plugin = plugin.dbus_id(format!("dev.switchboard.app.d{:016x}", hash.finish()));
+    if let Some(id) = keep.instance_id() {
+        plugin = plugin.dbus_id(id);
     }
     plugin.build()
 }
@@ -111,32 +103,14 @@ pub fn run() {
         eprintln!("switchboard: {e}");
         std::process::exit(2);
     });
-    let mut geometry = tauri_plugin_window_state::Builder::new().with_state_flags(GEOMETRY);
-    if let Some(file) = keep.geometry_file() {
-        geometry = geometry.with_filename(file.display().to_string());
-    }
     let builder = tauri::Builder::default()
         // First, so that a second start ends before anything else begins.
         .plugin(single_instance(&keep))
         .plugin(logging::plugin(&keep))
-        .plugin(geometry.build())
+        .plugin(desktop::geometry_plugin(&keep))
         .menu(menu::build)
         .on_menu_event(menu::chosen)
-        .manage(layout::FindScreen::<Wry>(layout::screen_of_main))
-        .manage(SaveGeometry::<Wry>(Box::new(|app| {
-            // On the main thread: the plugin holds its table's lock while it asks each window
-            // where it is, and its own handler of a move takes that lock on the main thread.
-            // From another thread the two wait for each other for ever (seen: the app hung).
-            let handle = app.clone();
-            let saved = app.run_on_main_thread(move || {
-                if let Err(e) = handle.save_window_state(GEOMETRY) {
-                    log::warn!("window geometry not saved: {e}");
-                }
-            });
-            if let Err(e) = saved {
-                log::warn!("window geometry not saved: {e}");
-            }
-        })));
+        .manage(desktop::real());
     match configure(builder, keep).build(context()) {
         Ok(app) => {
             logging::open_tap(app.handle());

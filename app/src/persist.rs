@@ -1,12 +1,16 @@
 //! What the app keeps between runs, and where: the workspace (`workspace.json`: which windows
 //! are open and each inbox's last messages; see `switchboard_commands::workspace`), window
-//! geometry (Tauri's window-state plugin) and the log (`logs/`). They go in the app's own
-//! folders, or all in the folder given with `--data-dir`, so that a test, or a second
-//! workspace, keeps its own.
+//! geometry (Tauri's window-state plugin), the log (`logs/`) and exported traces (`traces/`).
+//! They go in the app's own folders, or all in the folder given with `--data-dir`, so that a
+//! test, or a second workspace, keeps its own.
 
 use std::path::PathBuf;
 
-use switchboard_commands::workspace::{self, Loaded, WorkspaceStore};
+use crate::desktop::Desktop;
+use switchboard_commands::{
+    workspace::{self, Loaded, WorkspaceStore},
+    DataDir,
+};
 use tauri::{AppHandle, Manager, Runtime};
 
 /// Where the app keeps what it keeps.
@@ -59,6 +63,22 @@ impl Keep {
         }
     }
 
+    /// The single-instance plugin's D-Bus name for `--data-dir`, so that each folder has one
+    /// instance of its own; `None` for the app's own name. The same folder gives the same name
+    /// in every build, so a new build finds an older one still running: FNV-1a of the path's
+    /// bytes (std's `DefaultHasher` promises no such thing).
+    pub fn instance_id(&self) -> Option<String> {
+        let Keep::In(dir) = self else { return None };
+        let hash = dir
+            .as_os_str()
+            .as_encoded_bytes()
+            .iter()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+            });
+        Some(format!("dev.switchboard.app.d{hash:016x}"))
+    }
+
     /// The log's folder, in `--data-dir`; `None` for the app's log folder.
     pub fn log_dir(&self) -> Option<PathBuf> {
         match self {
@@ -68,26 +88,25 @@ impl Keep {
     }
 }
 
-/// Saves window geometry; managed by [`crate::run`], which has the window-state plugin. The
-/// workspace's writer calls it after a write when a window moved or was resized, so that a
-/// crash keeps geometry too (the plugin itself saves only when the app exits normally).
-pub struct SaveGeometry<R: Runtime>(pub Box<Saver<R>>);
-
-/// What [`SaveGeometry`] runs.
-pub type Saver<R> = dyn Fn(&AppHandle<R>) + Send + Sync;
-
 /// Loads the workspace and starts keeping it; returns what was loaded, to restore once the
 /// window factory is in place. `None` when nothing is kept.
 pub fn start<R: Runtime>(app: &AppHandle<R>, keep: &Keep) -> Option<Loaded> {
+    if let Keep::In(dir) = keep {
+        app.manage(DataDir(dir.clone()));
+    }
     let path = keep.workspace_file(app)?;
     let loaded = workspace::load(&path);
     for dropped in &loaded.dropped {
         log::warn!("workspace {}: {dropped} dropped", path.display());
     }
     let handle = app.clone();
-    let store = WorkspaceStore::start(path, &loaded, move |geometry| {
-        if let (true, Some(save)) = (geometry, handle.try_state::<SaveGeometry<R>>()) {
-            (save.0)(&handle);
+    let store = WorkspaceStore::start(path, &loaded, move |written| {
+        // The plugin saves only when the app exits normally; saved here, a crash keeps it too.
+        if let (true, Some(desktop)) = (written.geometry, handle.try_state::<Desktop<R>>()) {
+            (desktop.save_geometry)(&handle);
+        }
+        if let Some(saved) = written.file {
+            workspace::tell_main(&handle, &saved);
         }
     });
     log::info!("workspace kept in {}", store.path().display());
@@ -101,6 +120,18 @@ mod tests {
 
     fn keep(args: &[&str]) -> Result<Keep, String> {
         Keep::from_args(args.iter().map(|a| (*a).to_owned()))
+    }
+
+    #[test]
+    fn each_data_folder_has_a_d_bus_name_of_its_own_that_does_not_change() {
+        assert_eq!(Keep::AppFolders.instance_id(), None);
+        let id = |dir: &str| Keep::In(PathBuf::from(dir)).instance_id();
+        // FNV-1a's published value for "a" (0xaf63dc4c8601ec8c), so any build gives it.
+        assert_eq!(
+            id("a").as_deref(),
+            Some("dev.switchboard.app.daf63dc4c8601ec8c")
+        );
+        assert_ne!(id("/tmp/one"), id("/tmp/two"));
     }
 
     #[test]

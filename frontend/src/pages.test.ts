@@ -315,6 +315,29 @@ describe("main's page", () => {
     core.send(events.launchedAgain, { to: "one", label: "main" }, { args: ["--hello", "x"] });
     await core.settled();
     expect(text("launches")).toBe("launched again with --hello x");
+    // Live from then on: each write of the file, and a write that failed.
+    const toMain = { to: "one", label: "main" } as const;
+    const where = "/data/workspace.json; set aside /data/workspace.json.set-aside-1: not JSON";
+    core.send(events.workspaceSaved, toMain, {
+      windows: ["worker-2", "inspector", "worker-3"],
+      messages: 2,
+      writes: 1,
+      error: null,
+    });
+    await core.settled();
+    expect(text("workspace")).toBe(
+      `worker-2, inspector, worker-3, 2 message(s), in ${where} (write 1)`,
+    );
+    core.send(events.workspaceSaved, toMain, {
+      windows: [],
+      messages: 0,
+      writes: 2,
+      error: "No space left on device (os error 28)",
+    });
+    await core.settled();
+    expect(text("workspace")).toBe(
+      `not saved (write 2) to ${where}: No space left on device (os error 28)`,
+    );
   });
 });
 

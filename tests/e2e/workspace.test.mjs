@@ -88,6 +88,13 @@ describe("the workspace", () => {
         () => existsSync(workspaceFile) && readFileSync(workspaceFile, "utf8").includes("for all"),
         "the workspace file has the last message",
       );
+      // Main's line follows each write.
+      await app.in("main", () =>
+        app.waitText(
+          "[data-testid=workspace]",
+          /^worker-1, worker-2, inspector, 5 message\(s\), in .*workspace\.json \(write \d+\)$/,
+        ),
+      );
       const geometry = join(dataDir, "window-state.json");
       await until(() => {
         if (!existsSync(geometry)) return false;

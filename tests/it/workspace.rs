@@ -10,10 +10,10 @@ use std::{
 use serde_json::json;
 use switchboard_app::persist::Keep;
 use switchboard_commands::workspace::{self, WorkspaceStore};
-use switchboard_events::{InboxMessage, WindowLabel};
+use switchboard_events::{InboxMessage, WindowLabel, WorkspaceSaved};
 use tauri::Manager;
 
-use crate::harness::{start_with, Inboxes, TestApp};
+use crate::harness::{eventually, start_with, Inboxes, TestApp};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("switchboard-it-{name}-{}", std::process::id()));
@@ -69,6 +69,7 @@ fn windows_and_inboxes_come_back_after_a_crash_and_numbers_go_on() {
     open.sort();
     assert_eq!(open, ["inspector", "main", "worker-1"]);
     let inbox = Inboxes::listen::<InboxMessage>(&t, &["main", "worker-1", "inspector"]);
+    let saved = Inboxes::listen::<WorkspaceSaved>(&t, &["main"]);
     for label in ["main", "worker-1", "inspector"] {
         t.ready(label);
     }
@@ -95,6 +96,17 @@ fn windows_and_inboxes_come_back_after_a_crash_and_numbers_go_on() {
     );
     assert_eq!(t.open_worker(), "worker-2");
 
+    // Main hears of each write.
+    eventually("main told of the write with worker-2", || {
+        saved.private("main").last().map(|w| w["windows"].clone())
+            == Some(json!(["worker-1", "inspector", "worker-2"]))
+    });
+    let last = saved.private("main").pop().unwrap();
+    // Worker-1's four, and "all" in main and in the inspector.
+    assert_eq!(
+        (last["messages"].clone(), last["error"].clone()),
+        (json!(6), json!(null))
+    );
     // What main's page reads about it.
     let status = t.ok("main", "workspace_status", json!({}));
     assert_eq!(
@@ -157,6 +169,19 @@ fn a_corrupt_workspace_is_set_aside_and_the_app_starts_fresh() {
         .unwrap()
         .starts_with("not JSON"));
     assert!(std::fs::read_to_string(aside).unwrap().contains("worker-1"));
+    t.app.state::<WorkspaceStore>().finish();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_data_folder_holds_exported_traces_too() {
+    let dir = scratch("traces");
+    let t = start_with(Keep::In(dir.clone()));
+    t.ok("main", "open_inspector", json!({}));
+    let exported = t.ok("inspector", "export_trace", json!({}));
+    let path = Path::new(exported["path"].as_str().unwrap());
+    assert!(path.starts_with(dir.join("traces")), "{}", path.display());
+    assert!(path.exists());
     t.app.state::<WorkspaceStore>().finish();
     let _ = std::fs::remove_dir_all(&dir);
 }

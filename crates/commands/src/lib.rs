@@ -30,6 +30,10 @@ pub mod trace;
 pub mod windows;
 pub mod workspace;
 
+/// The folder given with `--data-dir`, managed as state when there is one: everything the
+/// app writes goes there instead of its own folders, exported traces too.
+pub struct DataDir(pub std::path::PathBuf);
+
 pub use call::Call;
 pub use error::{AppError, Rejection};
 pub use limits::Limit;

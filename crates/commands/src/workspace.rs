@@ -25,7 +25,7 @@ use std::{
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use switchboard_events::{Audience, InboxMessage, WindowLabel};
+use switchboard_events::{Audience, InboxMessage, WindowLabel, WorkspaceSaved};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::{
@@ -204,9 +204,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     fs::File::open(dir)?.sync_all()
 }
 
-/// Called by the writer after each write, outside every lock: the app saves window geometry
-/// there when it changed.
-type AfterWrite = Box<dyn Fn(bool) + Send + Sync>;
+/// What one pass of the writer did, handed to the app after it, outside every lock: the app
+/// saves window geometry when it changed, and tells main what was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// A window moved or was resized since the pass before.
+    pub geometry: bool,
+    /// The workspace file was written (or failed to be), when the workspace had changed.
+    pub file: Option<WorkspaceSaved>,
+}
+
+type AfterWrite = Box<dyn Fn(Written) + Send + Sync>;
 
 /// The workspace as the app runs, and its writer. Managed as Tauri state; without it (the
 /// integration tests' default) nothing is kept.
@@ -233,17 +241,17 @@ struct Pending {
     frozen: bool,
     /// The writer is to finish what is pending and stop.
     stopping: bool,
-    /// Writes done, for tests and stats.
-    writes: u64,
+    /// Writes of the file done or tried.
+    writes: u32,
 }
 
 impl WorkspaceStore {
-    /// Starts keeping `workspace` at `path`; `after_write(geometry_changed)` runs after each
-    /// write. What loading set aside is kept for the pages to read.
+    /// Starts keeping `workspace` at `path`; `after_write` runs after each pass of the writer.
+    /// What loading set aside is kept for the pages to read.
     pub fn start(
         path: PathBuf,
         loaded: &Loaded,
-        after_write: impl Fn(bool) + Send + Sync + 'static,
+        after_write: impl Fn(Written) + Send + Sync + 'static,
     ) -> Self {
         let shared = Arc::new(Shared {
             path,
@@ -358,8 +366,8 @@ impl WorkspaceStore {
         lock(&self.shared.state).workspace.clone()
     }
 
-    /// How many writes are done.
-    pub fn writes(&self) -> u64 {
+    /// How many writes of the file are done or tried.
+    pub fn writes(&self) -> u32 {
         lock(&self.shared.state).writes
     }
 
@@ -378,7 +386,7 @@ impl WorkspaceStore {
 impl Shared {
     fn write_until_stopped(&self) {
         loop {
-            let (bytes, geometry) = {
+            let (file, geometry) = {
                 let mut pending = lock(&self.state);
                 while !pending.dirty && !pending.geometry && !pending.stopping {
                     pending = self
@@ -389,25 +397,42 @@ impl Shared {
                 if !pending.dirty && !pending.geometry {
                     return;
                 }
-                let bytes = pending
-                    .dirty
-                    .then(|| serde_json::to_vec_pretty(&pending.workspace));
+                let file = pending.dirty.then(|| {
+                    let w = &pending.workspace;
+                    let messages = w.inboxes.values().map(Vec::len).sum::<usize>();
+                    let summary = (
+                        w.windows.clone(),
+                        u32::try_from(messages).unwrap_or(u32::MAX),
+                    );
+                    (serde_json::to_vec_pretty(w), summary)
+                });
                 let geometry = pending.geometry;
                 pending.dirty = false;
                 pending.geometry = false;
-                (bytes, geometry)
+                (file, geometry)
             };
-            match bytes {
-                Some(Ok(bytes)) => {
-                    if let Err(e) = write_atomically(&self.path, &bytes) {
-                        log::error!("workspace not saved to {}: {e}", self.path.display());
-                    }
+            let file = file.map(|(bytes, (windows, messages))| {
+                let error = match bytes {
+                    Ok(bytes) => write_atomically(&self.path, &bytes).err(),
+                    Err(e) => Some(e.into()),
                 }
-                Some(Err(e)) => log::error!("workspace not serialized: {e}"),
-                None => {}
-            }
-            (self.after_write)(geometry);
-            lock(&self.state).writes += 1;
+                .map(|e| {
+                    log::error!("workspace not saved to {}: {e}", self.path.display());
+                    e.to_string()
+                });
+                let writes = {
+                    let mut pending = lock(&self.state);
+                    pending.writes = pending.writes.saturating_add(1);
+                    pending.writes
+                };
+                WorkspaceSaved {
+                    windows,
+                    messages,
+                    writes,
+                    error,
+                }
+            });
+            (self.after_write)(Written { geometry, file });
         }
     }
 }
@@ -456,6 +481,17 @@ pub struct WorkspaceStatus {
     pub workspace: Workspace,
     /// A file that could not be used at start, and where it is now.
     pub set_aside: Option<SetAside>,
+}
+
+/// Tells main what the writer wrote. Main may be gone (the last write as the app exits): that
+/// is no warning.
+pub fn tell_main<R: Runtime>(app: &AppHandle<R>, saved: &WorkspaceSaved) {
+    let main = Audience::One {
+        label: WindowLabel::Main,
+    };
+    if let Err(e) = app.state::<Outbox>().send(app, &main, saved) {
+        log::debug!("main not told of the workspace write: {e}");
+    }
 }
 
 /// Where the workspace is kept, what it holds now, and what was set aside at start.
@@ -512,12 +548,13 @@ mod tests {
         }
     }
 
+    /// A folder no other test uses: tests run in parallel, and two of them may ask for the
+    /// same name in the same millisecond (seen: one removed the other's folder).
     fn scratch(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!(
-            "sb-workspace-{name}-{}-{}",
-            std::process::id(),
-            now_ms()
-        ));
+        static MADE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir =
+            std::env::temp_dir().join(format!("sb-workspace-{name}-{}-{n}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
         Scratch(dir)
     }
@@ -621,7 +658,13 @@ mod tests {
     fn the_store_writes_every_change_and_a_burst_in_few_writes() {
         let dir = scratch("store");
         let path = dir.join("workspace.json");
-        let store = WorkspaceStore::start(path.clone(), &load(&path), |_| {});
+        let last = Arc::new(Mutex::new(None));
+        let report = last.clone();
+        let store = WorkspaceStore::start(path.clone(), &load(&path), move |written| {
+            if let Some(file) = written.file {
+                *lock(&report) = Some(file);
+            }
+        });
         store.opened(WindowLabel::Worker(2));
         store.opened(WindowLabel::Inspector);
         store.opened(WindowLabel::Main);
@@ -633,6 +676,11 @@ mod tests {
         store.received(&[WindowLabel::Main], &message(1_999, "late"));
         store.finish();
         assert!(store.writes() < 100, "{} writes", store.writes());
+        let last = lock(&last).clone().expect("writes were reported");
+        assert_eq!(
+            (last.writes, last.messages, last.error),
+            (store.writes(), 2 * HISTORY as u32, None)
+        );
         let read = load(&path).workspace;
         assert_eq!(
             read.windows,
@@ -670,12 +718,42 @@ mod tests {
         let path = dir.join("workspace.json");
         let saved = Arc::new(Mutex::new(Vec::new()));
         let log = saved.clone();
-        let store = WorkspaceStore::start(path.clone(), &load(&path), move |geometry| {
-            lock(&log).push(geometry)
+        let store = WorkspaceStore::start(path.clone(), &load(&path), move |written| {
+            lock(&log).push(written)
         });
         store.geometry_changed();
         store.finish();
-        assert_eq!(*lock(&saved), [true]);
+        let only_geometry = Written {
+            geometry: true,
+            file: None,
+        };
+        assert_eq!(*lock(&saved), [only_geometry]);
         assert!(!path.exists(), "nothing but geometry changed");
+        assert_eq!(store.writes(), 0);
+    }
+
+    #[test]
+    fn each_write_is_reported_and_a_failed_one_says_why() {
+        let dir = scratch("report");
+        // A file where the workspace's folder should be: every write fails.
+        fs::write(dir.join("taken"), "not a folder").unwrap();
+        let path = dir.join("taken").join("workspace.json");
+        let reports = Arc::new(Mutex::new(Vec::new()));
+        let log = reports.clone();
+        let store = WorkspaceStore::start(path.clone(), &load(&path), move |written| {
+            lock(&log).extend(written.file)
+        });
+        store.opened(WindowLabel::Worker(4));
+        store.received(&[WindowLabel::Worker(4)], &message(1, "hi"));
+        store.finish();
+        let reports = lock(&reports);
+        let last = reports.last().expect("a write was reported");
+        assert_eq!(last.windows, [WindowLabel::Worker(4)]);
+        assert_eq!(last.messages, 1);
+        assert_eq!(last.writes, store.writes());
+        // Its folder cannot be made: the OS's reason.
+        assert_eq!(last.error.as_deref(), Some("File exists (os error 17)"));
+        // The app runs on with what it has in memory.
+        assert_eq!(store.snapshot().windows, [WindowLabel::Worker(4)]);
     }
 }

@@ -27,6 +27,7 @@ route::events! {
     CoreNoteAck = "core-note-ack", Targeted;
     LaunchedAgain = "launched-again", Targeted;
     MenuChosen = "menu-chosen", Targeted;
+    WorkspaceSaved = "workspace-saved", Targeted, latest;
     NoteToCore = "note-to-core", ToCore;
     DirectNote = "direct-note", PageToPage;
 }

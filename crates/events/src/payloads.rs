@@ -57,6 +57,20 @@ pub struct LaunchedAgain {
     pub args: Vec<String>,
 }
 
+/// Rust to main: the workspace file was written (or a write failed), after a change to the
+/// open windows or an inbox. Latest only: each one says all there is to say.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct WorkspaceSaved {
+    /// The open windows besides main, as written.
+    pub windows: Vec<WindowLabel>,
+    /// Messages kept in all inboxes, as written.
+    pub messages: u32,
+    /// Writes since the app started, this one included.
+    pub writes: u32,
+    /// Why this write failed (the file keeps what the last good write put there).
+    pub error: Option<String>,
+}
+
 /// Rust to main: a choice in the app menu (or its shortcut). Main's page acts on it through
 /// the same commands as its buttons, so that the ACL checks it and the trace shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

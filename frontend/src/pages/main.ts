@@ -2,7 +2,13 @@
 //! every command demo.
 
 import { events } from "../../../bindings/events";
-import { type Audience, commands, type MenuChosen, type WindowLabel } from "../../../bindings/ipc";
+import {
+  type Audience,
+  commands,
+  type MenuChosen,
+  type SetAside,
+  type WindowLabel,
+} from "../../../bindings/ipc";
 import { sendMessage } from "../lib/batch";
 import { boot, type Component, frame } from "../lib/boot";
 import { demos, inbox } from "../lib/demos";
@@ -167,24 +173,37 @@ function sendBox(ticked: () => WindowLabel[], add: (line: string) => void): Comp
   };
 }
 
-/** Where the workspace is kept and what it holds (restored at start, kept as it changes),
- * and a file that could not be used at start. A second start of the app shows here too. */
+/** Where the workspace is kept and what it holds: read at start, then live as the core writes
+ * it (a write that failed says why); and a file that could not be used at start. A second
+ * start of the app shows here too. */
 function workspace(): Component {
   const out = el("output", { testid: "workspace" });
   const launches = el("ul", { class: "log short", testid: "launches" });
+  const holds = (windows: WindowLabel[], messages: number) =>
+    `${windows.join(", ") || "no other windows"}, ${messages} message(s)`;
   const ready = (async () => {
     await listenHere(events.launchedAgain, (l) => {
       launches.prepend(el("li", {}, `launched again with ${l.args.join(" ") || "no arguments"}`));
     });
-    show(out, await commands.workspaceStatus(), (s) => {
+    const status = await commands.workspaceStatus();
+    show(out, status, (s) => {
       if (s.path === null) return "not kept";
       const messages = Object.values(s.workspace.inboxes).reduce((n, m) => n + m.length, 0);
-      const windows = s.workspace.windows.join(", ") || "no other windows";
-      const aside = s.setAside ? `; set aside ${s.setAside.path}: ${s.setAside.reason}` : "";
-      return `${windows}, ${messages} message(s), in ${s.path}${aside}`;
+      return `${holds(s.workspace.windows, messages)}, in ${s.path}${setAside(s.setAside)}`;
+    });
+    if (status.status !== "ok" || status.data.path === null) return;
+    const where = `${status.data.path}${setAside(status.data.setAside)}`;
+    await listenHere(events.workspaceSaved, (w) => {
+      if (w.error !== null)
+        say(out, `not saved (write ${w.writes}) to ${where}: ${w.error}`, "internal");
+      else say(out, `${holds(w.windows, w.messages)}, in ${where} (write ${w.writes})`);
     });
   })();
   return { root: section("Workspace", out, launches), ready };
+}
+
+function setAside(aside: SetAside | null): string {
+  return aside ? `; set aside ${aside.path}: ${aside.reason}` : "";
 }
 
 /** Builds main's page into `root` and announces it ready. */
