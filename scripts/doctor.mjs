@@ -294,7 +294,7 @@ const checks = [
       try {
         execFileSync(
           "cargo",
-          ["run", "--quiet", "-p", "switchboard-commands", "--bin", "bindings", "--", "--check"],
+          ["run", "--quiet", "-p", "switchboard-app", "--bin", "bindings", "--", "--check"],
           {
             cwd: root,
             encoding: "utf8",

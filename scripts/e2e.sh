@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# The end-to-end suite: builds the app with its frontend embedded, starts Xvfb when no display
-# is set, runs tests/e2e with tauri-driver, and stops everything it started, pass or fail.
+# The end-to-end suite: builds the app with its frontend embedded (or takes the one named by
+# SWITCHBOARD_E2E_APP), starts Xvfb when no display is set, runs tests/e2e with tauri-driver,
+# and stops everything it started, pass or fail.
 # Arguments are passed to node's test runner (`bash scripts/e2e.sh --test-name-pattern=churn`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh --test-tools
 
-npm run --silent build
-# custom-protocol embeds frontend/dist instead of loading the dev server
-# (docs/tauri-behaviour.md#custom-protocol).
-cargo build --locked -p switchboard-app --features tauri/custom-protocol
-mkdir -p target/e2e
-cp target/debug/switchboard target/e2e/switchboard
+# The app under test: SWITCHBOARD_E2E_APP when given (`npm run test:release` gives the binary
+# from the .deb), else the debug build, built here.
+if [ -z "${SWITCHBOARD_E2E_APP:-}" ]; then
+  npm run --silent build
+  # custom-protocol embeds frontend/dist instead of loading the dev server
+  # (docs/tauri-behaviour.md#custom-protocol).
+  cargo build --locked -p switchboard-app --features tauri/custom-protocol
+  mkdir -p target/e2e
+  cp target/debug/switchboard target/e2e/switchboard
+  export SWITCHBOARD_E2E_APP="$PWD/target/e2e/switchboard"
+fi
 
 source scripts/lib/display.sh
 trap stop_display EXIT
@@ -31,13 +37,13 @@ dbus-run-session --config-file=scripts/lib/session-bus.conf -- node --test --tes
 # The suite must leave nothing behind: no app, no driver listening.
 sleep 0.5
 port=${SWITCHBOARD_E2E_PORT:-4444}
-left=$(pgrep -f -a "$PWD/target/e2e/switchboard" || true)
+left=$(pgrep -f -a "$SWITCHBOARD_E2E_APP" || true)
 for p in "$port" $((port + 1)); do
   if (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then left+=" port $p still open"; fi
 done
 if [ -n "$left" ]; then
   echo "e2e: left running: $left"
-  pkill -f "$PWD/target/e2e/switchboard" || true
+  pkill -f "$SWITCHBOARD_E2E_APP" || true
   status=1
 fi
 exit "$status"

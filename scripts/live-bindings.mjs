@@ -15,10 +15,11 @@
 //! Cargo runs in the project's own target folder, which `tauri dev`'s rebuild of the app after
 //! the same change uses too. Cargo lets one build at a time use a folder, and this plugin starts
 //! first (it waits 150 ms, `tauri dev` a second): the bindings binary builds with both cores
-//! while the app's build waits. (The two builds share no compiled crates: the app's compiles its
-//! own copies of tauri and of ours.) With a folder of its own, both would build at once on the
-//! same cores, after a first build of all of Tauri there: measured, the type error came about
-//! 4 s later. README.md ("Live bindings") has the figures.
+//! while the app's build waits, then finds our crates compiled and only links the app (the
+//! bindings binary is in the app's package, so both build every crate with the same features).
+//! With a folder of its own, both would build at once on the same cores, after a first build of
+//! all of Tauri there: measured, the type error came about 4 s later. README.md ("Live
+//! bindings") has the figures.
 //!
 //! Active only for `vite serve`: not for `vite build` or `vite preview`, nor under vitest, which
 //! serves too.

@@ -111,13 +111,22 @@ function isolate() {
       ),
     );
   }
-  edit("crates/commands/Cargo.toml", (t) =>
-    t.replace('name = "bindings"', 'name = "walkthrough-bindings"\npath = "src/bin/bindings.rs"'),
+  // The app's package too: the bindings binary is built from it.
+  edit("app/Cargo.toml", (t) =>
+    t
+      .replace('name = "switchboard-app"', 'name = "walkthrough-app"')
+      .replace('name = "bindings"', 'name = "walkthrough-bindings"'),
+  );
+  edit("Cargo.toml", (t) =>
+    t.replace(
+      'switchboard-app = { path = "app" }',
+      'switchboard-app = { path = "app", package = "walkthrough-app" }',
+    ),
   );
   edit("package.json", (t) =>
     t.replaceAll(
-      "-p switchboard-commands --bin bindings",
-      "-p walkthrough-commands --bin walkthrough-bindings",
+      "-p switchboard-app --bin bindings",
+      "-p walkthrough-app --bin walkthrough-bindings",
     ),
   );
 }
