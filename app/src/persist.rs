@@ -6,12 +6,13 @@
 
 use std::path::PathBuf;
 
-use crate::desktop::Desktop;
 use switchboard_commands::{
     workspace::{self, Loaded, WorkspaceStore},
     DataDir,
 };
 use tauri::{AppHandle, Manager, Runtime};
+
+use crate::desktop::Desktop;
 
 /// Where the app keeps what it keeps.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +26,8 @@ pub enum Keep {
 }
 
 impl Keep {
-    /// From the command line: `--data-dir DIR` or `--data-dir=DIR` keeps everything in DIR;
+    /// From the command line: `--data-dir DIR` or `--data-dir=DIR` keeps everything in DIR
+    /// (made absolute: it names the folder's one instance, wherever the app was started from);
     /// without it, the app's folders. Other arguments are left alone (a second launch passes
     /// them to the running app).
     pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Keep, String> {
@@ -37,7 +39,9 @@ impl Keep {
                 _ => continue,
             };
             return match dir {
-                Some(dir) if !dir.is_empty() => Ok(Keep::In(PathBuf::from(dir))),
+                Some(dir) if !dir.is_empty() => std::path::absolute(&dir)
+                    .map(Keep::In)
+                    .map_err(|e| format!("--data-dir {dir}: {e}")),
                 _ => Err("--data-dir needs a folder".to_owned()),
             };
         }
@@ -140,6 +144,11 @@ mod tests {
         let here = Ok(Keep::In(PathBuf::from("/tmp/ws")));
         assert_eq!(keep(&["switchboard", "--data-dir", "/tmp/ws"]), here);
         assert_eq!(keep(&["switchboard", "x", "--data-dir=/tmp/ws", "y"]), here);
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(
+            keep(&["switchboard", "--data-dir", "ws"]),
+            Ok(Keep::In(cwd.join("ws")))
+        );
         assert!(keep(&["switchboard", "--data-dir"]).is_err());
         assert!(keep(&["switchboard", "--data-dir="]).is_err());
         // Not ours: left alone.
