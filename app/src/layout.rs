@@ -5,10 +5,10 @@
 //! where they left it instead (the window-state plugin, in [`crate::desktop`]).
 
 use switchboard_commands::windows::WindowFactory;
-
-use crate::desktop::Desktop;
 use switchboard_events::WindowLabel;
 use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
+
+use crate::desktop::Desktop;
 
 /// A side column's width, as a share of the screen, and its bounds in logical pixels.
 const COLUMN_SHARE: f64 = 0.25;
@@ -16,6 +16,7 @@ const COLUMN_MIN: f64 = 360.0;
 const COLUMN_MAX: f64 = 520.0;
 /// The narrowest a worker is made.
 const WORKER_MIN: f64 = 360.0;
+
 /// A rectangle in logical pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Area {
