@@ -9,7 +9,7 @@
 use std::sync::{Mutex, OnceLock};
 
 use log::LevelFilter;
-use switchboard_commands::trace::Trace;
+use switchboard_commands::Trace;
 use tauri::{plugin::TauriPlugin, AppHandle, Manager, Wry};
 use tauri_plugin_log::{fern, Target, TargetKind, TimezoneStrategy};
 

@@ -8,9 +8,9 @@ import type {
   JobUpdate,
   MenuChosen,
   Outgoing,
-  TraceEntry,
   WindowLabel,
 } from "../../bindings/ipc";
+import type { TraceEntry } from "./lib/ipc";
 import { type Channel, type Core, Fails, type Handlers, mockCore } from "./lib/mock";
 
 /** A page's `mount`, from a fresh copy of its modules, as a window that loads it has: the

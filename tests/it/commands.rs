@@ -1,8 +1,8 @@
 //! Every command through the IPC path, ok and error, as the frontend receives it.
 
 use serde_json::json;
-use switchboard_commands::trace::{BATCH_SIZE, BATCH_WINDOW};
 use tauri::Manager;
+use tauri_plugin_switchboard::trace::{BATCH_SIZE, BATCH_WINDOW};
 
 use crate::harness::{eventually, start};
 

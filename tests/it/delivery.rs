@@ -2,9 +2,9 @@
 //! still loading, and a page's bad payload hurts nobody.
 
 use serde_json::{json, Value};
-use switchboard_events::Event;
 use switchboard_events::{CoreNoteAck, CounterChanged, DelayedPong, InboxMessage, WindowsChanged};
 use tauri::{Emitter, Listener};
+use tauri_plugin_switchboard::Event;
 
 use switchboard_commands::Limit;
 

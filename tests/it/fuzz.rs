@@ -12,7 +12,7 @@ use proptest::{
     test_runner::{Config, FileFailurePersistence, TestCaseError, TestRunner},
 };
 use serde_json::{json, Map, Value};
-use switchboard_commands::{jobs::Jobs, ping::Pings, trace::Trace, Limit, Outbox, COMMAND_NAMES};
+use switchboard_commands::{jobs::Jobs, ping::Pings, Limit, Outbox, Trace, COMMAND_NAMES};
 use switchboard_events::WindowLabel;
 use tauri::{
     ipc::{InvokeBody, InvokeResponseBody},

@@ -8,13 +8,13 @@ use std::{
 
 use serde_json::{json, Value};
 use switchboard_app::persist::Keep;
-use switchboard_commands::trace::Trace;
-use switchboard_events::Event;
+use switchboard_commands::Trace;
 use tauri::{
     ipc::{CallbackFn, InvokeBody, InvokeResponseBody},
     test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY},
     App, Listener, Manager, WebviewWindow,
 };
+use tauri_plugin_switchboard::Event;
 
 /// The channel id every test page gives `window_ready` as its private inbox.
 pub const INBOX: u32 = 900;

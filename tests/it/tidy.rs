@@ -135,3 +135,286 @@ fn the_readme_lists_every_limit_with_its_bound() {
         .collect();
     assert_eq!(rows, want);
 }
+
+/// The modules (files) of a crate's `src`, by name (`lib` for the root), with their code up to
+/// their `mod tests`: tests may use anything.
+fn modules(krate: &str) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    sources(&root().join(krate).join("src"), &mut files);
+    files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "rs"))
+        .map(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            let code = text
+                .split("#[cfg(test)]\nmod tests")
+                .next()
+                .unwrap_or_default();
+            // Doc links name modules too, but only `use` and paths in code make a dependency.
+            let code: String = code
+                .lines()
+                .map(|line| line.split("//").next().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, code)
+        })
+        .collect()
+}
+
+/// The first path segment of each item after `crate::` in `code`: `crate::a::b` gives `a`,
+/// `crate::{a::b, C}` gives `a` and `C`.
+fn crate_paths(code: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (i, _) in code.match_indices("crate::") {
+        let rest = &code[i + "crate::".len()..];
+        let Some(inner) = rest.strip_prefix('{') else {
+            out.push(ident(rest));
+            continue;
+        };
+        let (mut depth, mut item) = (0, String::new());
+        for c in inner.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => break,
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    out.push(ident(&item));
+                    item.clear();
+                    continue;
+                }
+                _ => {}
+            }
+            item.push(c);
+        }
+        out.push(ident(&item));
+    }
+    out.retain(|name| !name.is_empty());
+    out
+}
+
+/// Which module each module of `krate` imports: `crate::module::...` directly, or a name the
+/// root re-exports with `pub use module::...`.
+fn module_imports(krate: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    let modules = modules(krate);
+    let names: Vec<&str> = modules.iter().map(|(n, _)| n.as_str()).collect();
+    let mut reexported = std::collections::HashMap::new();
+    if let Some((_, lib)) = modules.iter().find(|(n, _)| n == "lib") {
+        for statement in lib.split(';') {
+            let Some(path) = statement.trim().strip_prefix("pub use ") else {
+                continue;
+            };
+            let Some((module, items)) = path.split_once("::") else {
+                continue;
+            };
+            let items = items.trim_matches(|c| c == '{' || c == '}');
+            for item in items.split(',') {
+                let name = item.split("::").last().unwrap_or_default().trim();
+                reexported.insert(name.to_owned(), module.trim().to_owned());
+            }
+        }
+    }
+    modules
+        .iter()
+        .filter(|(name, _)| name != "lib")
+        .map(|(name, code)| {
+            let mut imports: Vec<String> = crate_paths(code)
+                .into_iter()
+                .filter_map(|first| match names.contains(&first.as_str()) {
+                    true => Some(first),
+                    false => reexported.get(&first).cloned(),
+                })
+                .filter(|module| module != name)
+                .collect();
+            imports.sort();
+            imports.dedup();
+            (name.clone(), imports)
+        })
+        .collect()
+}
+
+/// A cycle in `graph`, as the modules along it, if there is one.
+fn find_cycle(graph: &std::collections::BTreeMap<String, Vec<String>>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &std::collections::BTreeMap<String, Vec<String>>,
+        path: &mut Vec<String>,
+        done: &mut std::collections::HashSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|n| n == node) {
+            let mut cycle = path[start..].to_vec();
+            cycle.push(node.to_owned());
+            return Some(cycle);
+        }
+        if !done.insert(node.to_owned()) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = std::collections::HashSet::new();
+    graph
+        .keys()
+        .find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn the_import_reader_sees_direct_and_reexported_imports_and_cycles() {
+    let code = "use crate::{a::b, C, d::{e, f}};\nfn g() { crate::h::i(); }";
+    assert_eq!(crate_paths(code), ["a", "C", "d", "h"]);
+    let graph = |edges: &[(&str, &str)]| {
+        let mut g = std::collections::BTreeMap::<String, Vec<String>>::new();
+        for (from, to) in edges {
+            g.entry(from.to_string()).or_default().push(to.to_string());
+        }
+        g
+    };
+    assert_eq!(find_cycle(&graph(&[("a", "b"), ("b", "c")])), None);
+    assert_eq!(
+        find_cycle(&graph(&[("a", "b"), ("b", "c"), ("c", "b")])),
+        Some(vec!["b".into(), "c".into(), "b".into()])
+    );
+    // The engine's trace imports what a send reports; the outbox imports the trace.
+    let plugin = module_imports("crates/switchboard");
+    assert!(plugin["outbox"].contains(&"trace".to_owned()), "{plugin:?}");
+    assert!(
+        plugin["trace"].contains(&"delivery".to_owned()),
+        "{plugin:?}"
+    );
+}
+
+/// The plugin and the vocabulary are layered: no two of their modules import each other,
+/// directly or round a longer circle. (The demo's handlers and the shell are next.)
+#[test]
+fn no_two_modules_of_the_plugin_or_the_vocabulary_import_each_other() {
+    for krate in ["crates/switchboard", "crates/events"] {
+        let graph = module_imports(krate);
+        assert!(graph.len() >= 3, "{krate}: {graph:?}");
+        assert_eq!(find_cycle(&graph), None, "{krate} imports in a circle");
+    }
+}
+
+/// The type-like names a crate's sources declare public (`pub struct X`, `pub const Y`, ...),
+/// and with `own`, also those it declares privately or in traits (`type K;`).
+fn declared_names(dir: &str, own: bool) -> std::collections::BTreeSet<String> {
+    let mut files = Vec::new();
+    sources(&root().join(dir), &mut files);
+    let mut names = std::collections::BTreeSet::new();
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "rs"))
+    {
+        let text = std::fs::read_to_string(file).unwrap();
+        for line in text.lines() {
+            let line = line.trim_start();
+            for kind in ["struct", "enum", "trait", "type", "const", "static"] {
+                let declared = line.strip_prefix(&format!("pub {kind} ")).or_else(|| {
+                    own.then(|| line.strip_prefix(&format!("{kind} ")))
+                        .flatten()
+                });
+                if let Some(rest) = declared {
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                        names.insert(name);
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The plugin depends on no crate of the app and names none of its types or constants (names it
+/// declares itself aside), in code or as `code` in its docs, so that any app can add it.
+#[test]
+fn the_plugin_names_nothing_of_the_app() {
+    let manifest = std::fs::read_to_string(root().join("crates/switchboard/Cargo.toml")).unwrap();
+    assert!(
+        !manifest.contains("switchboard-"),
+        "the plugin depends on a crate of the app:\n{manifest}"
+    );
+    let own = declared_names("crates/switchboard/src", true);
+    let app: std::collections::BTreeSet<String> = ["crates/events", "crates/commands", "app/src"]
+        .iter()
+        .flat_map(|dir| declared_names(dir, false))
+        .filter(|name| !own.contains(name))
+        .collect();
+    assert!(
+        app.contains("WindowLabel") && app.contains("AppError"),
+        "{app:?}"
+    );
+    let mut files = Vec::new();
+    sources(&root().join("crates/switchboard"), &mut files);
+    let mut named = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        // Code, and what docs and comments quote as code; not their prose.
+        let quoted = |comment: &str| -> String {
+            comment
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let code: String = text
+            .lines()
+            .map(|line| match line.split_once("//") {
+                Some((code, comment)) => format!("{code} {}\n", quoted(comment)),
+                None => format!("{line}\n"),
+            })
+            .collect();
+        let words: std::collections::BTreeSet<&str> = code
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .collect();
+        for name in app.iter().filter(|n| words.contains(n.as_str())) {
+            named.push(format!("{} names `{name}`", file.display()));
+        }
+        for krate in [
+            "switchboard_events",
+            "switchboard_commands",
+            "switchboard_app",
+        ] {
+            if words.contains(krate) {
+                named.push(format!("{} names the crate `{krate}`", file.display()));
+            }
+        }
+    }
+    assert!(named.is_empty(), "{}", named.join("\n"));
+}
+
+/// The vocabulary compiles without Tauri: an app's labels and payloads can be shared with code
+/// that has no webview (a CLI, a server, tests), and the plugin is its only way to the IPC.
+#[test]
+fn the_vocabulary_does_not_depend_on_tauri() {
+    let manifest = std::fs::read_to_string(root().join("crates/events/Cargo.toml")).unwrap();
+    let deps: Vec<&str> = manifest
+        .lines()
+        .filter_map(|l| {
+            l.split_once(".workspace = true")
+                .map(|(name, _)| name.trim())
+        })
+        .collect();
+    assert!(deps.contains(&"tauri-plugin-switchboard"), "{deps:?}");
+    assert!(
+        !deps
+            .iter()
+            .any(|d| *d == "tauri" || d.starts_with("tauri-") && *d != "tauri-plugin-switchboard"),
+        "{deps:?}"
+    );
+}

@@ -98,16 +98,23 @@ function fails(command, args) {
  * package names of their own (their crate names stay, so the code is unchanged), and the
  * bindings binary another name. */
 function isolate() {
-  for (const crate of ["events", "commands", "bench"]) {
-    edit(`crates/${crate}/Cargo.toml`, (t) =>
+  const crates = [
+    { dir: "switchboard", name: "tauri-plugin-switchboard" },
+    ...["events", "commands", "bench"].map((dir) => ({ dir, name: `switchboard-${dir}` })),
+  ];
+  for (const { dir, name } of crates) {
+    edit(`crates/${dir}/Cargo.toml`, (t) =>
       t
-        .replace(`name = "switchboard-${crate}"`, `name = "walkthrough-${crate}"`)
-        .replace("\n[dependencies]", `\n[lib]\nname = "switchboard_${crate}"\n\n[dependencies]`),
+        .replace(`name = "${name}"`, `name = "walkthrough-${dir}"`)
+        .replace(
+          "\n[dependencies]",
+          `\n[lib]\nname = "${name.replaceAll("-", "_")}"\n\n[dependencies]`,
+        ),
     );
     edit("Cargo.toml", (t) =>
       t.replace(
-        `switchboard-${crate} = { path = "crates/${crate}" }`,
-        `switchboard-${crate} = { path = "crates/${crate}", package = "walkthrough-${crate}" }`,
+        `${name} = { path = "crates/${dir}" }`,
+        `${name} = { path = "crates/${dir}", package = "walkthrough-${dir}" }`,
       ),
     );
   }
@@ -179,7 +186,7 @@ async function liveBindings() {
     const shown = seconds(saved);
     assert.match(
       readFileSync(join(scratch, "bindings/ipc.ts"), "utf8"),
-      /\tshout: \(text: number\) => typedError<Sent, AppError>/,
+      /\tshout: \(text: number\) => typedError<Sent<WindowLabel>, AppError>/,
     );
     const error = /** @type {import("vite").ErrorPayload} */ (received.find(isTypeError)).err;
     assert.equal(error.loc?.file, join(scratch, "tests/types/walkthrough.ts"));
@@ -328,7 +335,10 @@ try {
   edit("crates/events/src/payloads.rs", (t) => `${t}\n${payload}`);
   const withoutTheList = readFileSync(join(scratch, "crates/events/src/lib.rs"), "utf8");
   edit("crates/events/src/lib.rs", (t) =>
-    t.replace(/(route::events! \{\n(?: {4}.*\n)*)/, `$1    ${listLine.trim()}\n`),
+    t.replace(
+      /(tauri_plugin_switchboard::events! \{\n(?: {4}.*\n)*)/,
+      `$1    ${listLine.trim()}\n`,
+    ),
   );
 
   step("2. the command, 3. its registration, 4. its grant");
@@ -349,7 +359,7 @@ try {
   // entries (the registry crates stay as it pins them).
   run("npm", ["run", "--silent", "bindings"]);
   const ipc = readFileSync(join(scratch, "bindings/ipc.ts"), "utf8");
-  assert.match(ipc, /\tshout: \(text: string\) => typedError<Sent, AppError>/);
+  assert.match(ipc, /\tshout: \(text: string\) => typedError<Sent<WindowLabel>, AppError>/);
   assert.match(ipc, /export type Shout = /);
   assert.match(
     readFileSync(join(scratch, "bindings/events.ts"), "utf8"),
@@ -384,7 +394,7 @@ export async function shoutFromAWorker(): Promise<WindowLabel[]> {
   const refused = fails("cargo", ["check", "--quiet", "-p", "walkthrough-commands"]);
   assert.match(
     refused,
-    /the trait bound `Shout: (switchboard_events::)?Targeted` is not satisfied/,
+    /the trait bound `Shout: (tauri_plugin_switchboard::)?Targeted` is not satisfied/,
   );
   step("passed");
 } finally {

@@ -19,7 +19,7 @@ use tauri::{
     AppHandle, Manager, Runtime,
 };
 
-use crate::{trace::Trace, AppError};
+use crate::{AppError, Trace};
 
 /// The invocation of one command.
 pub struct Call<R: Runtime> {

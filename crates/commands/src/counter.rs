@@ -5,7 +5,9 @@ use std::sync::Mutex;
 use switchboard_events::CounterChanged;
 use tauri::{Runtime, State};
 
-use crate::{lock::lock, AppError, Call, Outbox};
+use tauri_plugin_switchboard::lock::lock;
+
+use crate::{AppError, Call, Outbox};
 
 /// The counter, managed as Tauri state.
 #[derive(Debug, Default)]

@@ -155,6 +155,18 @@ impl PartialEq<&str> for ErrorKind {
     }
 }
 
+/// What the plugin's engine refuses, as a command's error.
+impl From<tauri_plugin_switchboard::Error<WindowLabel>> for AppError {
+    fn from(e: tauri_plugin_switchboard::Error<WindowLabel>) -> Self {
+        match e {
+            tauri_plugin_switchboard::Error::WindowNotFound(label) => {
+                AppError::window_not_found(label)
+            }
+            tauri_plugin_switchboard::Error::Internal(message) => AppError::internal(message),
+        }
+    }
+}
+
 impl From<tauri::Error> for AppError {
     fn from(e: tauri::Error) -> Self {
         AppError::internal(e.to_string())

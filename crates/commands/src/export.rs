@@ -16,7 +16,8 @@ use specta_typescript::Typescript;
 use ts_rs::TS;
 
 use switchboard_bench::results::{BenchRun, Machine, Scenario, Series, Unit};
-use switchboard_events::{Route, EVENTS};
+use switchboard_events::EVENTS;
+use tauri_plugin_switchboard::Route;
 
 use crate::report::{LineKind, ReportLine, TraceReport};
 

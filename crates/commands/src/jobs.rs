@@ -9,7 +9,9 @@ use switchboard_events::WindowLabel;
 use tauri::{ipc::Channel, Manager, Runtime, State};
 use tokio::sync::watch;
 
-use crate::{limits::Limit, owned::Owned, AppError, Call};
+use tauri_plugin_switchboard::Owned;
+
+use crate::{limits::Limit, AppError, Call};
 
 /// A message from a running job to the window that started it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -41,14 +43,16 @@ pub enum JobUpdate {
 /// The running jobs, managed as Tauri state.
 #[derive(Debug, Default)]
 pub struct Jobs {
-    running: Owned<watch::Sender<bool>>,
+    running: Owned<WindowLabel, watch::Sender<bool>>,
 }
 
 impl Jobs {
     /// Registers a job of `owner`, if it may run one more.
     fn start(&self, owner: WindowLabel) -> Result<(u32, watch::Receiver<bool>), AppError> {
         let (stop, stopped) = watch::channel(false);
-        let id = self.running.add(owner, Limit::JobsPerWindow, |_| stop)?;
+        let id = self
+            .running
+            .add(owner, |n| Limit::JobsPerWindow.check(n), |_| stop)?;
         Ok((id, stopped))
     }
 

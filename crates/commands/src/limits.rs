@@ -6,7 +6,8 @@
 
 use serde::Serialize;
 use specta::Type;
-use switchboard_events::{NoteToCore, MAX_PAYLOAD_BYTES, MAX_WORKER};
+use switchboard_events::{NoteToCore, MAX_WORKER};
+use tauri_plugin_switchboard::{HELD_EVENTS, MAX_PAYLOAD_BYTES};
 
 use crate::AppError;
 
@@ -100,7 +101,7 @@ impl Limit {
             Limit::OpenWorkers => 16,
             Limit::WorkerNumber => MAX_WORKER,
             Limit::TraceExports => 10,
-            Limit::HeldEvents => 256,
+            Limit::HeldEvents => HELD_EVENTS,
             Limit::MessagesPerCall => 10_000,
             Limit::TransferBytes => 100 << 20,
             Limit::SmallestChunkBytes => 64 << 10,

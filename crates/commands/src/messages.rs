@@ -8,12 +8,9 @@ use specta::Type;
 use switchboard_events::{Audience, InboxMessage, WindowLabel};
 use tauri::{Runtime, State};
 
-use crate::{
-    ids,
-    limits::Limit,
-    outbox::{Sent, Transport},
-    AppError, Call, Outbox,
-};
+use tauri_plugin_switchboard::{ids, Transport};
+
+use crate::{limits::Limit, AppError, Call, Outbox, Sent};
 
 /// Numbers messages; one sequence for the whole app, so order is visible across senders.
 #[derive(Debug, Default)]
@@ -74,7 +71,7 @@ fn send_numbered<R: Runtime>(
     };
     let sent = outbox.send_with(&call.app, &draft.audience, transport, || {
         number = seq.next()?;
-        Ok(numbered(number))
+        Ok::<_, AppError>(numbered(number))
     })?;
     crate::workspace::record_received(&call.app, &sent, || numbered(number));
     Ok((number, sent))

@@ -4,12 +4,11 @@
 
 use std::sync::atomic::AtomicU32;
 
-use switchboard_events::{
-    listen_untrusted, Audience, CoreNoteAck, Event, NoteToCore, PayloadError, WindowLabel,
-};
+use switchboard_events::{Audience, CoreNoteAck, NoteToCore, WindowLabel};
 use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_switchboard::{ids, listen_untrusted, Event, PayloadError};
 
-use crate::{ids, limits::Limit, trace::Trace, AppError, Outbox};
+use crate::{limits::Limit, AppError, Outbox, Trace};
 
 /// Notes read since start.
 #[derive(Debug, Default)]
@@ -56,7 +55,7 @@ fn handle<R: Runtime>(
             &CoreNoteAck { chars, total },
         )
         .map(drop)
-        .map_err(Refused::NotAcknowledged)
+        .map_err(|e| Refused::NotAcknowledged(e.into()))
 }
 
 /// Starts listening for [`NoteToCore`] from every page.

@@ -8,14 +8,16 @@ use specta::Type;
 use switchboard_events::{Audience, DelayedPong, WindowLabel};
 use tauri::{async_runtime::JoinHandle, AppHandle, Manager, Runtime, State};
 
-use crate::{limits::Limit, owned::Owned, AppError, Call, Outbox};
+use tauri_plugin_switchboard::Owned;
+
+use crate::{limits::Limit, AppError, Call, Outbox};
 
 /// The pings waiting for their delay, managed as Tauri state: at most
 /// [`Limit::PendingPings`] per window, and all of a window's end when its page reloads or
 /// closes (nobody would hear the pong).
 #[derive(Debug, Default)]
 pub struct Pings {
-    pending: Owned<JoinHandle<()>>,
+    pending: Owned<WindowLabel, JoinHandle<()>>,
 }
 
 impl Pings {
@@ -59,18 +61,22 @@ pub async fn ping_later<R: Runtime>(
         let caller = call.caller;
         Limit::PingDelayMs.check(delay_ms as usize)?;
         Limit::PingNoteChars.check(note.chars().count())?;
-        pings.pending.add(caller, Limit::PendingPings, |id| {
-            tauri::async_runtime::spawn(async move {
-                tokio::time::sleep(Duration::from_millis(delay_ms.into())).await;
-                let pong = DelayedPong { note, delay_ms };
-                let to = Audience::One { label: caller };
-                if let Err(e) = app.state::<Outbox>().send(&app, &to, &pong) {
-                    // The caller may have closed meanwhile; nobody is left to tell but the log.
-                    log::info!("delayed pong for {caller} not sent: {e}");
-                }
-                app.state::<Pings>().pending.remove(id);
-            })
-        })?;
+        pings.pending.add(
+            caller,
+            |n| Limit::PendingPings.check(n),
+            |id| {
+                tauri::async_runtime::spawn(async move {
+                    tokio::time::sleep(Duration::from_millis(delay_ms.into())).await;
+                    let pong = DelayedPong { note, delay_ms };
+                    let to = Audience::One { label: caller };
+                    if let Err(e) = app.state::<Outbox>().send(&app, &to, &pong) {
+                        // The caller may have closed meanwhile; nobody is left to tell but the log.
+                        log::info!("delayed pong for {caller} not sent: {e}");
+                    }
+                    app.state::<Pings>().pending.remove(id);
+                })
+            },
+        )?;
         Ok(PingScheduled {
             due_in_ms: delay_ms,
         })

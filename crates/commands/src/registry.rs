@@ -8,7 +8,9 @@
 use switchboard_events::{WindowKind, EVENTS};
 use tauri::{Manager, Runtime};
 
-use crate::{counter::Counter, jobs::Jobs, messages::Sequence, trace::Trace, Outbox};
+use tauri_plugin_switchboard::{trace, HELD_EVENTS};
+
+use crate::{counter::Counter, jobs::Jobs, messages::Sequence, Demo, Outbox, Trace};
 
 /// Picks the command list for a runtime.
 pub trait RegisteredRuntime: Runtime {
@@ -72,9 +74,9 @@ pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
         .types(&event_types)
         .typ::<crate::Rejection>()
         // The inspector keeps as many rows as the core keeps entries.
-        .constant("TRACE_CAPACITY", crate::trace::CAPACITY)
+        .constant("TRACE_CAPACITY", trace::CAPACITY)
         // The typed mock of the core holds as many events for a loading window as the core.
-        .constant("HELD_EVENTS", crate::limits::Limit::HeldEvents.bound())
+        .constant("HELD_EVENTS", HELD_EVENTS)
         // One TypeScript type per Rust type: no `_Serialize` / `_Deserialize` pairs.
         .disable_serde_phases()
 }
@@ -82,11 +84,12 @@ pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
 /// Manages the state every command needs, except the app's [`crate::windows::WindowFactory`].
 pub fn manage_state<R: Runtime>(app: &impl Manager<R>) {
     app.manage(Trace::default());
-    crate::trace::flush_in_batches(app.app_handle());
+    trace::flush_in_batches::<R, Demo>(app.app_handle());
     app.manage(Outbox::default());
     app.manage(Counter::default());
     app.manage(Sequence::default());
     app.manage(Jobs::default());
     app.manage(crate::ping::Pings::default());
     app.manage(crate::notes::NotesRead::default());
+    app.manage(crate::report::Exports::default());
 }

@@ -7,7 +7,7 @@ use specta::Type;
 use switchboard_events::WindowLabel;
 use tauri::{Manager, Runtime};
 
-use crate::{jobs::Jobs, ping::Pings, trace::Trace, AppError, Call, Outbox};
+use crate::{jobs::Jobs, ping::Pings, AppError, Call, Outbox, Trace};
 
 /// Sizes of the core's tables, and its memory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]

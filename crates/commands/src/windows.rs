@@ -14,9 +14,11 @@ use switchboard_events::{Audience, LaunchedAgain, WindowLabel, WindowsChanged};
 
 use tauri::{AppHandle, Manager, Runtime, State};
 
+use tauri_plugin_switchboard::{lock::lock, Inbox};
+
 use crate::{
-    jobs::Jobs, limits::Limit, lock::lock, outbox::Inbox, ping::Pings, trace::Trace,
-    workspace::WorkspaceStore, AppError, Call, Outbox,
+    jobs::Jobs, limits::Limit, ping::Pings, workspace::WorkspaceStore, AppError, Call, Outbox,
+    Trace,
 };
 
 /// Builds the window for a label.
@@ -104,6 +106,7 @@ pub fn announce<R: Runtime>(app: &AppHandle<R>) -> Result<(), AppError> {
     outbox
         .send(app, &Audience::All, &WindowsChanged { open })
         .map(drop)
+        .map_err(AppError::from)
 }
 
 /// The answer to `windowReady`.

@@ -27,10 +27,10 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use switchboard_events::{Audience, InboxMessage, WindowLabel, WorkspaceSaved};
 use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_switchboard::lock::lock;
 
 use crate::{
-    limits::Limit, lock::lock, messages::Sequence, outbox::Sent, windows::WindowFactory, AppError,
-    Call, Outbox,
+    limits::Limit, messages::Sequence, windows::WindowFactory, AppError, Call, Outbox, Sent,
 };
 
 /// The version of the file format; bump it when [`Workspace`] changes shape.

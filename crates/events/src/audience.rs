@@ -4,6 +4,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::WindowLabel;
 
+/// The plugin's view of an audience; `resolve` is the inherent method below.
+impl tauri_plugin_switchboard::Audience<WindowLabel> for Audience {
+    fn all() -> Self {
+        Audience::All
+    }
+
+    fn one(label: WindowLabel) -> Self {
+        Audience::One { label }
+    }
+
+    fn resolve(&self, open: &[WindowLabel]) -> Vec<WindowLabel> {
+        Audience::resolve(self, open)
+    }
+}
+
 /// The audience of an event sent by Rust: every window, one window, the workers, or a list.
 ///
 /// In TypeScript this is a tagged union on `to`, e.g. `{ to: "one", label: "worker-1" }`.

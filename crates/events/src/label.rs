@@ -64,6 +64,14 @@ impl WindowLabel {
     }
 }
 
+impl tauri_plugin_switchboard::Label for WindowLabel {
+    type Kind = WindowKind;
+
+    fn kind(self) -> WindowKind {
+        WindowLabel::kind(self)
+    }
+}
+
 impl fmt::Display for WindowLabel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -1,25 +1,22 @@
-//! Switchboard's event vocabulary: window labels, audiences and every typed event payload,
-//! each with its route declared once, below.
+//! The demo's vocabulary: window labels, audiences and every typed event payload, each with
+//! its route declared once, below, in the plugin's `events!` list.
 //!
-//! This crate knows no commands and holds no state. It says *what* can be sent, *which way*
-//! and *to whom*; `switchboard-commands` decides *when* and keeps the delivery bookkeeping.
+//! This crate knows no commands, holds no state and does not depend on Tauri. It says *what*
+//! can be sent, *which way* and *to whom*; the plugin's engine delivers it, and
+//! `switchboard-commands` decides *when*.
 
 mod audience;
 mod label;
 mod payloads;
-mod route;
-mod untrusted;
 
 pub use audience::Audience;
 pub use label::{LabelError, WindowKind, WindowLabel, MAX_WORKER};
 pub use payloads::*;
-pub use route::{Broadcast, Event, EventInfo, PageToPage, Route, Targeted, ToCore};
-pub use untrusted::{listen_untrusted, parse_payload, PayloadError, MAX_PAYLOAD_BYTES};
 
 // The one list of events: a payload type becomes an event only here, so an event that is not
 // listed cannot be sent (the Outbox needs `Broadcast` or `Targeted`), listened to in Rust
 // (`ToCore`) or used by a page (it is missing from `bindings/events.ts`).
-route::events! {
+tauri_plugin_switchboard::events! {
     InboxMessage = "inbox-message", Targeted;
     CounterChanged = "counter-changed", Broadcast, latest;
     WindowsChanged = "windows-changed", Targeted, latest;
@@ -34,6 +31,8 @@ route::events! {
 
 #[cfg(test)]
 mod tests {
+    use tauri_plugin_switchboard::{Event, Route};
+
     use super::*;
 
     #[test]

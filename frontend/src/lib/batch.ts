@@ -5,14 +5,8 @@
 //! (docs/performance.md). `sendMessage` here keeps the one-call-per-message API and hands the
 //! core everything asked for meanwhile as one `sendMessages` command.
 
-import {
-  type Audience,
-  commands,
-  type Outgoing,
-  type Sent,
-  type Transport,
-} from "../../../bindings/ipc";
-import type { Failure, Result } from "./ipc";
+import { type Audience, commands, type Outgoing, type Transport } from "../../../bindings/ipc";
+import type { Failure, Result, Sent } from "./ipc";
 
 /** A call's answer for each item, in order, or the failure of the whole call. */
 type Many<T> = Promise<Result<({ status: "ok"; data: T } | { status: "error"; error: Failure })[]>>;

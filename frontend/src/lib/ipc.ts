@@ -1,7 +1,21 @@
 //! Calling commands: turning the bindings' result objects into values or typed failures.
 
 import { Channel } from "@tauri-apps/api/core";
-import type { AppError, Rejection } from "../../../bindings/ipc";
+import type {
+  AppError,
+  Audience,
+  ErrorKind,
+  Sent as GenericSent,
+  TraceEntry as GenericTraceEntry,
+  Rejection,
+  WindowLabel,
+} from "../../../bindings/ipc";
+
+/** What became of a send, by this app's window labels. */
+export type Sent = GenericSent<WindowLabel>;
+
+/** One line of the trace, in this app's labels, audiences and error kinds. */
+export type TraceEntry = GenericTraceEntry<WindowLabel, Audience, ErrorKind>;
 
 /** Every way a command call can fail: the command's own error or Tauri's rejection. */
 export type Failure = AppError | Rejection;

@@ -26,11 +26,11 @@ import type {
   commands,
   Delivery,
   ReadyReport,
-  Sent,
   Transport,
   WindowLabel,
 } from "../../../bindings/ipc";
 import { HELD_EVENTS } from "../../../bindings/ipc";
+import type { Sent } from "./ipc";
 
 type Commands = typeof commands;
 /** What command `K` answers when it succeeds. */

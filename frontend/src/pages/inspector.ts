@@ -1,11 +1,11 @@
 //! The inspector: the live IPC trace, newest first, streamed over a Channel in batches; its
 //! export, and the core's counts. Read-only.
 
-import { commands, TRACE_CAPACITY, type TraceEntry } from "../../../bindings/ipc";
+import { commands, TRACE_CAPACITY } from "../../../bindings/ipc";
 import { boot, type Component, frame } from "../lib/boot";
 import { inbox } from "../lib/demos";
 import { drawInBatches, el, section, show, whenClicked } from "../lib/dom";
-import { channel, unwrap } from "../lib/ipc";
+import { channel, type TraceEntry, unwrap } from "../lib/ipc";
 import { describeEntry, traceWatchers } from "../lib/trace";
 
 function row(entry: TraceEntry): HTMLTableRowElement {

@@ -1,5 +1,5 @@
-//! Numbering that cannot overflow: message sequence numbers, job ids, notes read. A page can
-//! call as often as it likes, so no counter may wrap (a repeated id) or panic (debug builds
+//! Numbering that cannot overflow: sequence numbers, ids of what pages start, counts. A page
+//! can call as often as it likes, so no counter may wrap (a repeated id) or panic (debug builds
 //! panic on overflow); once exhausted, a counter says so.
 
 use std::sync::atomic::{AtomicU32, Ordering};

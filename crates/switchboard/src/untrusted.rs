@@ -1,9 +1,9 @@
 //! Listening in Rust to events that pages send, without trusting their payloads.
 //!
-//! A panic in a Rust listener poisons Tauri's listener lock so that every later Rust listener
-//! stops (docs/tauri-behaviour.md#listener-panics). Here a bad payload becomes a
-//! [`PayloadError`] handed to the handler, and a panic in the handler itself is caught and
-//! logged. Only [`ToCore`] events can be listened to: the route says pages send them.
+//! A panic in a Rust listener poisons Tauri's listener lock, so that every later Rust listener
+//! stops (docs/tauri-behaviour.md#listener-panics). Here a bad payload becomes a [`PayloadError`] handed to the handler, and a panic in
+//! the handler itself is caught and logged. Only [`ToCore`] events can be listened to: the
+//! route says pages send them.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -28,7 +28,8 @@ pub enum PayloadError {
     Malformed(String),
 }
 
-/// Largest event payload accepted from a page, in bytes of JSON.
+/// Largest event payload accepted from a page, in bytes of JSON: events travel inline in a
+/// script, and bulk data belongs on a Channel.
 pub const MAX_PAYLOAD_BYTES: usize = 8 * 1024;
 
 /// Parses one raw payload as `E`.
@@ -60,26 +61,32 @@ where
 
 #[cfg(test)]
 mod tests {
+    use serde::{Deserialize, Serialize};
+
     use super::*;
-    use crate::NoteToCore;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize, specta::Type)]
+    struct Note {
+        text: String,
+    }
 
     #[test]
     fn parses_good_and_reports_bad() {
         assert_eq!(
-            parse_payload::<NoteToCore>(r#"{"text":"hi"}"#),
-            Ok(NoteToCore { text: "hi".into() })
+            parse_payload::<Note>(r#"{"text":"hi"}"#),
+            Ok(Note { text: "hi".into() })
         );
         assert!(matches!(
-            parse_payload::<NoteToCore>(r#"{"txt":1}"#),
+            parse_payload::<Note>(r#"{"txt":1}"#),
             Err(PayloadError::Malformed(_))
         ));
         assert!(matches!(
-            parse_payload::<NoteToCore>("not json"),
+            parse_payload::<Note>("not json"),
             Err(PayloadError::Malformed(_))
         ));
         let big = format!(r#"{{"text":"{}"}}"#, "x".repeat(MAX_PAYLOAD_BYTES));
         assert!(matches!(
-            parse_payload::<NoteToCore>(&big),
+            parse_payload::<Note>(&big),
             Err(PayloadError::TooLarge { .. })
         ));
     }

@@ -24,61 +24,18 @@ use std::{
     sync::{Arc, Mutex, MutexGuard},
 };
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::value::RawValue;
-use specta::Type;
-use switchboard_events::{Audience, Broadcast, Event, Targeted, WindowLabel};
-use tauri::{ipc::Channel, AppHandle, Emitter, EventTarget, Manager, Runtime};
+use tauri::{AppHandle, Emitter, EventTarget, Manager, Runtime};
 
-use crate::{limits::Limit, lock::lock, trace::Trace, AppError};
+use crate::{
+    lock::lock, Audience, Broadcast, Delivery, Error, Event, Inbox, Sent, Targeted, Trace,
+    Transport, Vocabulary,
+};
 
-/// What happened to one send. Rust knows that it handed the event to Tauri for a window (or,
-/// over a Channel, queued it in the window's next batch), not that the page has shown it, so
-/// it says "emitted", not "delivered".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Sent {
-    /// Windows it was emitted to (or queued for, in their next batch) at once.
-    pub emitted: Vec<WindowLabel>,
-    /// Windows still loading, for which it is held until they are ready.
-    pub held: Vec<WindowLabel>,
-    /// Windows still loading that already hold as many events as they may (a limit of the
-    /// app): not sent to them. Send again once they are ready.
-    pub not_held: Vec<WindowLabel>,
-}
-
-/// How an event travels to a window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum Transport {
-    /// Tauri's `emit_to`: routed to the window, but a page with raw IPC access can listen in.
-    Event,
-    /// The window's own Channel: private to its page.
-    Channel,
-}
-
-/// A page's own Channel: each message is a batch of deliveries, oldest first.
-pub type Inbox = Channel<Vec<Delivery>>;
-
-/// One event over a window's own Channel.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct Delivery {
-    /// The event's name.
-    pub name: &'static str,
-    /// Its payload: the JSON of the event named by `name` (the page's dispatcher gives it that
-    /// event's type).
-    #[specta(type = Unknown)]
-    pub payload: Box<RawValue>,
-}
-
-/// TypeScript's `unknown`, for a payload whose type depends on another field.
-struct Unknown;
-
-impl specta::Type for Unknown {
-    fn definition(_: &mut specta::Types) -> specta::datatype::DataType {
-        specta::datatype::DataType::Reference(specta_typescript::define("unknown"))
-    }
-}
+/// Most events held for one window that is still loading. Events whose latest value is all
+/// that matters (`latest` in the event list) are kept as that value and do not count.
+pub const HELD_EVENTS: u32 = 256;
 
 /// An event addressed and serialized, once, for all its windows: emitted at once to those that
 /// are ready, held for those still loading.
@@ -93,17 +50,15 @@ struct Envelope {
     payload: Box<RawValue>,
 }
 
-fn to_json(event: &impl Serialize) -> Result<Box<RawValue>, AppError> {
-    serde_json::value::to_raw_value(event).map_err(|e| AppError::internal(e.to_string()))
+fn to_json<L>(event: &impl Serialize) -> Result<Box<RawValue>, Error<L>> {
+    serde_json::value::to_raw_value(event).map_err(|e| Error::Internal(e.to_string()))
 }
 
 /// Holds `item` for a loading window. Returns false, holding nothing, when the queue is full.
 fn hold(queue: &mut VecDeque<Envelope>, item: Envelope) -> bool {
     if item.latest_only {
         queue.retain(|held| held.name != item.name);
-    } else if queue.iter().filter(|held| !held.latest_only).count()
-        >= Limit::HeldEvents.bound() as usize
-    {
+    } else if queue.iter().filter(|held| !held.latest_only).count() >= HELD_EVENTS as usize {
         return false;
     }
     queue.push_back(item);
@@ -116,18 +71,29 @@ fn hold(queue: &mut VecDeque<Envelope>, item: Envelope) -> bool {
 /// runs goes in the same message, up to [`BATCH_MAX`]. Order is kept: one batch per Channel,
 /// appended in sending order (every push happens under the Outbox's lock), and a window's
 /// batch is sent before anything goes to it by `emit_to`.
-#[derive(Default, Clone)]
-struct Batches(Arc<Mutex<BatchMap>>);
+struct Batches<L>(Arc<Mutex<BatchMap<L>>>);
+
+impl<L> Default for Batches<L> {
+    fn default() -> Self {
+        Batches(Arc::default())
+    }
+}
+
+impl<L> Clone for Batches<L> {
+    fn clone(&self) -> Self {
+        Batches(self.0.clone())
+    }
+}
 
 /// A batch this large is sent at once, so that a flood makes many messages of bounded size
 /// rather than one huge one.
 const BATCH_MAX: usize = 500;
 
 /// A Channel's key (window, id) -> the Channel and what waits for it.
-type BatchMap = HashMap<(WindowLabel, u32), (Inbox, Vec<Delivery>)>;
+type BatchMap<L> = HashMap<(L, u32), (Inbox, Vec<Delivery>)>;
 
-impl Batches {
-    fn lock(&self) -> MutexGuard<'_, BatchMap> {
+impl<L: crate::Label> Batches<L> {
+    fn lock(&self) -> MutexGuard<'_, BatchMap<L>> {
         lock(&self.0)
     }
 
@@ -136,7 +102,7 @@ impl Batches {
     fn push<R: Runtime>(
         &self,
         app: &AppHandle<R>,
-        label: WindowLabel,
+        label: L,
         inbox: &Inbox,
         delivery: Delivery,
     ) -> bool {
@@ -167,7 +133,7 @@ impl Batches {
 
     /// Sends at once what waits for `label`, so that an event sent to it by another way
     /// comes after.
-    fn send_now(&self, label: WindowLabel) {
+    fn send_now(&self, label: L) {
         let keys: Vec<_> = self
             .lock()
             .keys()
@@ -182,7 +148,7 @@ impl Batches {
     /// Sends the batch for `key` as one message. Taking a batch and handing it to its Channel
     /// happen under one lock, so that no later batch, and no `emit_to` after `send_now`, can
     /// be handed over first. (Handing over only queues a script: nothing here waits on a page.)
-    fn send(&self, key: (WindowLabel, u32)) {
+    fn send(&self, key: (L, u32)) {
         let mut batches = self.lock();
         let Some((inbox, batch)) = batches.remove(&key) else {
             return;
@@ -205,19 +171,27 @@ enum Readiness {
 /// listing Tauri's windows clones a handle to each, and a burst spent most of its time there.
 /// A window is open from [`Outbox::mark_loading`] (called before it is built) until
 /// [`Outbox::remove`]; a send naming any other window fails.
-#[derive(Default)]
-pub struct Outbox {
-    windows: Mutex<BTreeMap<WindowLabel, Readiness>>,
-    batches: Batches,
+pub struct Outbox<V: Vocabulary> {
+    windows: Mutex<BTreeMap<V::Label, Readiness>>,
+    batches: Batches<V::Label>,
+}
+
+impl<V: Vocabulary> Default for Outbox<V> {
+    fn default() -> Self {
+        Outbox {
+            windows: Mutex::default(),
+            batches: Batches::default(),
+        }
+    }
 }
 
 /// Emits one event to one window, by its transport: over its Channel, in the next batch. A
 /// failure (the window vanished mid-send) is logged and reported as not emitted; it does not
 /// stop the others.
-fn emit<R: Runtime>(
+fn emit<R: Runtime, L: crate::Label>(
     app: &AppHandle<R>,
-    batches: &Batches,
-    label: WindowLabel,
+    batches: &Batches<L>,
+    label: L,
     inbox: &Inbox,
     envelope: &Envelope,
 ) -> bool {
@@ -249,8 +223,8 @@ fn emit<R: Runtime>(
     emitted.is_ok()
 }
 
-impl Outbox {
-    fn lock(&self) -> MutexGuard<'_, BTreeMap<WindowLabel, Readiness>> {
+impl<V: Vocabulary> Outbox<V> {
+    fn lock(&self) -> MutexGuard<'_, BTreeMap<V::Label, Readiness>> {
         lock(&self.windows)
     }
 
@@ -258,7 +232,7 @@ impl Outbox {
     /// is ready. Called before a window is built and whenever its page starts (re)loading.
     /// What is already held stays held: a new window's page reports that it started loading
     /// after the window was opened, and events may have been sent to it in between.
-    pub fn mark_loading(&self, label: WindowLabel) {
+    pub fn mark_loading(&self, label: V::Label) {
         let mut windows = self.lock();
         if !matches!(windows.get(&label), Some(Readiness::Loading(_))) {
             windows.insert(label, Readiness::Loading(VecDeque::new()));
@@ -267,7 +241,7 @@ impl Outbox {
 
     /// Removes a closed window, dropping anything held for it; returns how many were dropped.
     /// Sends naming it fail from now on.
-    pub fn remove(&self, label: WindowLabel) -> usize {
+    pub fn remove(&self, label: V::Label) -> usize {
         match self.lock().remove(&label) {
             Some(Readiness::Loading(queue)) => queue.len(),
             _ => 0,
@@ -275,7 +249,7 @@ impl Outbox {
     }
 
     /// The open windows, sorted.
-    pub fn open(&self) -> Vec<WindowLabel> {
+    pub fn open(&self) -> Vec<V::Label> {
         self.lock().keys().copied().collect()
     }
 
@@ -284,15 +258,15 @@ impl Outbox {
     pub fn ready<R: Runtime>(
         &self,
         app: &impl Manager<R>,
-        label: WindowLabel,
+        label: V::Label,
         inbox: Inbox,
-    ) -> Result<u32, AppError> {
+    ) -> Result<u32, Error<V::Label>> {
         let mut windows = self.lock();
         let ready = Readiness::Ready(inbox.clone());
         // A window closed while its page was getting ready: nothing to mark.
         let state = windows
             .get_mut(&label)
-            .ok_or(AppError::window_not_found(label))?;
+            .ok_or(Error::WindowNotFound(label))?;
         let held = std::mem::replace(state, ready);
         let Readiness::Loading(queue) = held else {
             return Ok(0);
@@ -306,69 +280,73 @@ impl Outbox {
 
     /// Sends a targeted `event` to `audience`, over each window's Channel. Fails, sending
     /// nothing, if the audience names a window that is not open.
-    pub fn send<R, M, E>(&self, app: &M, audience: &Audience, event: &E) -> Result<Sent, AppError>
+    pub fn send<R, M, E>(
+        &self,
+        app: &M,
+        audience: &V::Audience,
+        event: &E,
+    ) -> Result<Sent<V::Label>, Error<V::Label>>
     where
         R: Runtime,
         M: Manager<R> + Emitter<R>,
         E: Targeted,
     {
-        self.deliver::<R, M, E>(app, audience, Transport::Channel, || to_json(event))
+        self.deliver::<R, M, E, _>(app, audience, Transport::Channel, || to_json(event))
     }
 
     /// Sends a broadcast `event` to every open window, over each window's Channel.
-    pub fn broadcast<R, M, E>(&self, app: &M, event: &E) -> Result<Sent, AppError>
+    pub fn broadcast<R, M, E>(&self, app: &M, event: &E) -> Result<Sent<V::Label>, Error<V::Label>>
     where
         R: Runtime,
         M: Manager<R> + Emitter<R>,
         E: Broadcast,
     {
-        self.deliver::<R, M, E>(app, &Audience::All, Transport::Channel, || to_json(event))
+        let all = V::Audience::all();
+        self.deliver::<R, M, E, _>(app, &all, Transport::Channel, || to_json(event))
     }
 
     /// Sends a targeted event by `transport`, built by `make` once the audience is known to be
     /// open, under the same lock as every send: whatever `make` numbers is numbered in sending
-    /// order, and a send that fails takes no number.
-    pub fn send_with<R, M, E>(
+    /// order, and a send that fails takes no number. `make` fails with the app's own error.
+    pub fn send_with<R, M, E, Err>(
         &self,
         app: &M,
-        audience: &Audience,
+        audience: &V::Audience,
         transport: Transport,
-        make: impl FnOnce() -> Result<E, AppError>,
-    ) -> Result<Sent, AppError>
+        make: impl FnOnce() -> Result<E, Err>,
+    ) -> Result<Sent<V::Label>, Err>
     where
         R: Runtime,
         M: Manager<R> + Emitter<R>,
         E: Targeted,
+        Err: From<Error<V::Label>>,
     {
-        self.deliver::<R, M, E>(app, audience, transport, || to_json(&make()?))
+        self.deliver::<R, M, E, Err>(app, audience, transport, || Ok(to_json(&make()?)?))
     }
 
     /// Sends event `E`, whose payload `payload` makes once the targets are known to be open.
-    fn deliver<R, M, E>(
+    fn deliver<R, M, E, Err>(
         &self,
         app: &M,
-        audience: &Audience,
+        audience: &V::Audience,
         transport: Transport,
-        payload: impl FnOnce() -> Result<Box<RawValue>, AppError>,
-    ) -> Result<Sent, AppError>
+        payload: impl FnOnce() -> Result<Box<RawValue>, Err>,
+    ) -> Result<Sent<V::Label>, Err>
     where
         R: Runtime,
         M: Manager<R> + Emitter<R>,
         E: Event,
+        Err: From<Error<V::Label>>,
     {
-        let mut sent = Sent {
-            emitted: Vec::new(),
-            held: Vec::new(),
-            not_held: Vec::new(),
-        };
+        let mut sent = Sent::default();
         let bytes;
         {
             // Under the lock, so that a close, a ready or another send cannot interleave.
             let mut windows = self.lock();
-            let open: Vec<WindowLabel> = windows.keys().copied().collect();
+            let open: Vec<V::Label> = windows.keys().copied().collect();
             let targets = audience.resolve(&open);
             if let Some(missing) = targets.iter().find(|l| !windows.contains_key(l)) {
-                return Err(AppError::window_not_found(*missing));
+                return Err(Error::WindowNotFound(*missing).into());
             }
             let payload = payload()?;
             bytes = payload.get().len();
@@ -399,7 +377,7 @@ impl Outbox {
                 }
             }
         }
-        if let Some(trace) = app.try_state::<Trace>() {
+        if let Some(trace) = app.try_state::<Trace<V>>() {
             trace.event(E::NAME, audience, transport, &sent, bytes);
         }
         Ok(sent)
@@ -417,7 +395,7 @@ impl Outbox {
     }
 
     /// How many events are held for `label` (0 when it is ready or unknown).
-    pub fn held_for(&self, label: WindowLabel) -> usize {
+    pub fn held_for(&self, label: V::Label) -> usize {
         match self.lock().get(&label) {
             Some(Readiness::Loading(queue)) => queue.len(),
             _ => 0,
@@ -428,18 +406,18 @@ impl Outbox {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use WindowLabel::*;
+    use crate::testing::{Test, Win};
 
     #[test]
     fn a_window_is_open_from_mark_loading_until_removed() {
-        let outbox = Outbox::default();
-        outbox.mark_loading(Worker(2));
-        outbox.mark_loading(Main);
-        outbox.mark_loading(Worker(2));
-        assert_eq!(outbox.open(), [Main, Worker(2)]);
-        assert_eq!(outbox.remove(Worker(2)), 0);
-        assert_eq!(outbox.remove(Worker(2)), 0);
-        assert_eq!(outbox.open(), [Main]);
+        let outbox = Outbox::<Test>::default();
+        outbox.mark_loading(Win(2));
+        outbox.mark_loading(Win(0));
+        outbox.mark_loading(Win(2));
+        assert_eq!(outbox.open(), [Win(0), Win(2)]);
+        assert_eq!(outbox.remove(Win(2)), 0);
+        assert_eq!(outbox.remove(Win(2)), 0);
+        assert_eq!(outbox.open(), [Win(0)]);
     }
 
     #[test]
@@ -448,15 +426,15 @@ mod tests {
             name,
             transport: Transport::Event,
             latest_only,
-            payload: to_json(&()).unwrap(),
+            payload: to_json::<Win>(&()).unwrap(),
         };
         let mut queue = VecDeque::new();
-        for _ in 0..Limit::HeldEvents.bound() {
+        for _ in 0..HELD_EVENTS {
             assert!(hold(&mut queue, item("inbox-message", false)));
         }
         assert!(!hold(&mut queue, item("inbox-message", false)));
         assert!(hold(&mut queue, item("counter-changed", true)));
         assert!(hold(&mut queue, item("counter-changed", true)));
-        assert_eq!(queue.len(), Limit::HeldEvents.bound() as usize + 1);
+        assert_eq!(queue.len(), HELD_EVENTS as usize + 1);
     }
 }

@@ -1,24 +1,22 @@
-//! Tables of what a window has started and is still running (its jobs, its delayed pings):
-//! at most a limit per window, numbered without wrapping, and ended all at once when the
-//! window's page reloads or closes.
+//! Tables of what a window has started and is still running (an app's jobs, its delayed
+//! replies): at most a bound per window, numbered without wrapping, and ended all at once when
+//! the window's page reloads or closes.
 
 use std::{
     collections::HashMap,
     sync::{atomic::AtomicU32, Mutex, MutexGuard},
 };
 
-use switchboard_events::WindowLabel;
-
-use crate::{ids, limits::Limit, lock::lock, AppError};
+use crate::{ids, lock::lock, Error, Label};
 
 /// Entries of type `T`, by id, each with the window that started it.
 #[derive(Debug)]
-pub struct Owned<T> {
+pub struct Owned<L, T> {
     next: AtomicU32,
-    entries: Mutex<HashMap<u32, (WindowLabel, T)>>,
+    entries: Mutex<HashMap<u32, (L, T)>>,
 }
 
-impl<T> Default for Owned<T> {
+impl<L, T> Default for Owned<L, T> {
     fn default() -> Self {
         Owned {
             next: AtomicU32::new(0),
@@ -27,24 +25,24 @@ impl<T> Default for Owned<T> {
     }
 }
 
-impl<T> Owned<T> {
-    fn lock(&self) -> MutexGuard<'_, HashMap<u32, (WindowLabel, T)>> {
+impl<L: Label, T> Owned<L, T> {
+    fn lock(&self) -> MutexGuard<'_, HashMap<u32, (L, T)>> {
         lock(&self.entries)
     }
 
-    /// Adds what `make` builds under a new id, unless `owner` already has `limit` entries.
-    /// The lock is held while `make` runs, so a task it starts that ends at once finds its
-    /// entry there to remove.
-    pub fn add(
+    /// Adds what `make` builds under a new id, if `allow` accepts the number `owner` would
+    /// then have (it returns the app's error naming its limit otherwise). The lock is held
+    /// while `make` runs, so a task it starts that ends at once finds its entry there to remove.
+    pub fn add<E: From<Error<L>>>(
         &self,
-        owner: WindowLabel,
-        limit: Limit,
+        owner: L,
+        allow: impl FnOnce(usize) -> Result<(), E>,
         make: impl FnOnce(u32) -> T,
-    ) -> Result<u32, AppError> {
+    ) -> Result<u32, E> {
         let mut entries = self.lock();
         let mine = entries.values().filter(|(who, _)| *who == owner).count();
-        limit.check(mine + 1)?;
-        let id = ids::take(&self.next).ok_or_else(|| AppError::internal("ids are used up"))?;
+        allow(mine + 1)?;
+        let id = ids::take(&self.next).ok_or_else(|| Error::Internal("ids are used up".into()))?;
         entries.insert(id, (owner, make(id)));
         Ok(id)
     }
@@ -55,12 +53,12 @@ impl<T> Owned<T> {
     }
 
     /// Runs `act` on entry `id` and its owner, if it is there.
-    pub fn with<R>(&self, id: u32, act: impl FnOnce(Option<&(WindowLabel, T)>) -> R) -> R {
+    pub fn with<R>(&self, id: u32, act: impl FnOnce(Option<&(L, T)>) -> R) -> R {
         act(self.lock().get(&id))
     }
 
     /// Removes every entry of `owner`, after `end` has run on each.
-    pub fn end_all_of(&self, owner: WindowLabel, end: impl Fn(&T)) {
+    pub fn end_all_of(&self, owner: L, end: impl Fn(&T)) {
         self.lock().retain(|_, (who, entry)| {
             let theirs = *who == owner;
             if theirs {
@@ -76,7 +74,7 @@ impl<T> Owned<T> {
     }
 
     /// How many entries `owner` has.
-    pub fn count_of(&self, owner: WindowLabel) -> usize {
+    pub fn count_of(&self, owner: L) -> usize {
         self.lock()
             .values()
             .filter(|(who, _)| *who == owner)

@@ -1,10 +1,11 @@
-//! How each event travels, declared once per event in `lib.rs`'s `events!` list.
+//! How each event travels, declared once per event in the app's [`events!`](crate::events)
+//! list.
 //!
-//! The route decides what each side may do with an event: the Outbox sends only
-//! [`Broadcast`] and [`Targeted`] events, Rust listens only to [`ToCore`] events, and the
-//! generated TypeScript (`bindings/events.ts`, read through `frontend/src/lib/events.ts`) lets
-//! a page listen in its own window to what Rust or another page sends, send a [`PageToPage`]
-//! event to one window by label, and send a [`ToCore`] event to Rust; nothing else.
+//! The route decides what each side may do with an event: Rust sends only [`Broadcast`] and
+//! [`Targeted`] events, Rust listens only to [`ToCore`] events, and the generated TypeScript
+//! lets a page listen in its own window to what Rust or another page sends, send a
+//! [`PageToPage`] event to one window by label, and send a [`ToCore`] event to Rust; nothing
+//! else.
 
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -13,7 +14,7 @@ use serde::{de::DeserializeOwned, Serialize};
 pub enum Route {
     /// Rust to every open window.
     Broadcast,
-    /// Rust to the windows an [`crate::Audience`] names.
+    /// Rust to the windows an audience names.
     Targeted,
     /// A page to Rust.
     ToCore,
@@ -41,8 +42,9 @@ impl Route {
     }
 }
 
-/// An event: a payload type with its name on the wire and its route. Implemented only by the
-/// `events!` list, so an event that is not registered cannot be sent or listened to.
+/// An event: a payload type with its name on the wire and its route. Implemented only by an
+/// [`events!`](crate::events) list, so an event that is not registered cannot be sent or
+/// listened to.
 pub trait Event: Serialize + DeserializeOwned + specta::Type + 'static {
     /// The name Tauri carries it under.
     const NAME: &'static str;
@@ -62,7 +64,7 @@ pub trait ToCore: Event {}
 /// Sent by a page to another window ([`Route::PageToPage`]); Rust neither sends nor reads it.
 pub trait PageToPage: Event {}
 
-/// One registered event, for the bindings exporter and the tests.
+/// One registered event, for the bindings' generator and the tests.
 #[derive(Debug, Clone, Copy)]
 pub struct EventInfo {
     /// The name on the wire.
@@ -77,18 +79,20 @@ pub struct EventInfo {
     pub register: fn(&mut specta::Types),
 }
 
-/// Declares the events: `Type = "name", Route;` each, or `Type = "name", Route, latest;` for
-/// an event whose latest value is all that matters. Implements [`Event`] and the route's
-/// marker trait, and lists them all in `EVENTS`.
+/// Declares an app's events: `Type = "name", Route;` each, or `Type = "name", Route, latest;`
+/// for an event whose latest value is all that matters. Implements [`Event`] and the route's
+/// marker trait for each type, and lists them all in a `pub const EVENTS: &[EventInfo]` of the
+/// calling module. Invoke it once, in the crate that defines the payloads.
+#[macro_export]
 macro_rules! events {
     ($($ty:ident = $name:literal, $route:ident $(, $latest:ident)?;)*) => {
         $(
             impl $crate::Event for $ty {
                 const NAME: &'static str = $name;
                 const ROUTE: $crate::Route = $crate::Route::$route;
-                const LATEST_ONLY: bool = $crate::route::latest_only!($($latest)?);
+                const LATEST_ONLY: bool = $crate::__latest_only!($($latest)?);
             }
-            impl $crate::route::$route for $ty {}
+            impl $crate::$route for $ty {}
         )*
 
         /// Every event, in declaration order.
@@ -96,7 +100,7 @@ macro_rules! events {
             $crate::EventInfo {
                 name: $name,
                 route: $crate::Route::$route,
-                latest_only: $crate::route::latest_only!($($latest)?),
+                latest_only: $crate::__latest_only!($($latest)?),
                 type_name: stringify!($ty),
                 register: |types| {
                     types.register_mut::<$ty>();
@@ -105,10 +109,11 @@ macro_rules! events {
         )*];
     };
 }
-pub(crate) use events;
 
-/// `true` for the `latest` marker of an event list entry, `false` without it.
-macro_rules! latest_only {
+/// `true` for the `latest` marker of an [`events!`] entry, `false` without it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __latest_only {
     () => {
         false
     };
@@ -116,4 +121,45 @@ macro_rules! latest_only {
         true
     };
 }
-pub(crate) use latest_only;
+
+#[cfg(test)]
+mod tests {
+    use serde::{Deserialize, Serialize};
+
+    use crate::{Event, Route, Targeted};
+
+    #[derive(Serialize, Deserialize, specta::Type)]
+    struct Ping {}
+
+    #[derive(Serialize, Deserialize, specta::Type)]
+    struct State {}
+
+    crate::events! {
+        Ping = "ping", Targeted;
+        State = "state", Broadcast, latest;
+    }
+
+    #[test]
+    fn the_list_implements_each_event_and_lists_it_in_order() {
+        fn targeted<E: Targeted>() -> Route {
+            E::ROUTE
+        }
+        assert_eq!(targeted::<Ping>(), Route::Targeted);
+        assert_eq!((Ping::NAME, Ping::LATEST_ONLY), ("ping", false));
+        assert_eq!(
+            (State::NAME, State::ROUTE, State::LATEST_ONLY),
+            ("state", Route::Broadcast, true)
+        );
+        let listed: Vec<_> = EVENTS
+            .iter()
+            .map(|e| (e.name, e.route, e.type_name, e.latest_only))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("ping", Route::Targeted, "Ping", false),
+                ("state", Route::Broadcast, "State", true)
+            ]
+        );
+    }
+}

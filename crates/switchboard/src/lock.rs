@@ -1,4 +1,4 @@
-//! Locking the core's shared tables.
+//! Locking the engine's shared tables.
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 

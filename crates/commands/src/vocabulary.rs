@@ -1,0 +1,25 @@
+//! The demo's vocabulary as the plugin's engine sees it, and the engine's types in it, so that
+//! the rest of this crate names `Outbox` or `Sent` without repeating the vocabulary.
+
+use switchboard_events::{Audience, WindowLabel};
+use tauri_plugin_switchboard as switchboard;
+
+use crate::error::ErrorKind;
+
+/// Switchboard's demo: its labels, audiences and error kinds.
+pub struct Demo;
+
+impl switchboard::Vocabulary for Demo {
+    type Label = WindowLabel;
+    type Audience = Audience;
+    type ErrorKind = ErrorKind;
+}
+
+/// The engine's delivery of events to the demo's windows.
+pub type Outbox = switchboard::Outbox<Demo>;
+/// The live trace of the demo's calls and sends.
+pub type Trace = switchboard::Trace<Demo>;
+/// One line of the trace.
+pub type TraceEntry = switchboard::Entry<Demo>;
+/// What became of one send.
+pub type Sent = switchboard::Sent<WindowLabel>;
