@@ -1,5 +1,5 @@
-//! The Tauri shell: wiring only. Commands and events come from the registry in
-//! `switchboard-commands`; window looks come from [`layout`]; what is kept between runs, and
+//! The Tauri shell: wiring only. The engine is Switchboard's plugin; commands and events come
+//! from the registry in `switchboard-commands`; window looks come from [`layout`]; what is kept between runs, and
 //! where, from [`persist`]. [`configure`] is shared by [`run`] and the integration tests, so
 //! both run the same app; [`run`] adds what needs the real runtime: Tauri's plugins (one
 //! instance, the log, window geometry), the [`menu`] and the [`desktop`]'s screens.
@@ -15,17 +15,33 @@ use switchboard_commands::{
     registry::RegisteredRuntime,
     windows::{self, WindowFactory},
     workspace::{self, WorkspaceStore},
+    Demo,
 };
 use switchboard_events::WindowLabel;
 use tauri::{AppHandle, Manager, RunEvent, Runtime, WindowEvent, Wry};
+use tauri_plugin_switchboard::Teardown;
 
-/// Adds Switchboard's commands, state, listeners and window hooks to `builder`; restores the
-/// workspace that `keep` names, and keeps it.
+/// The engine's plugin, with the demo's teardown after its own.
+fn switchboard<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri_plugin_switchboard::Builder::<R, Demo>::new()
+        // Closing main quits the app: the windows that close with it stay in the workspace.
+        .on_teardown(|app, label, why| {
+            if why == Teardown::Close && label == WindowLabel::Main {
+                freeze(app);
+            }
+        })
+        .on_teardown(windows::torn_down)
+        .build()
+}
+
+/// Adds Switchboard's plugin, commands, state, listeners and window hooks to `builder`;
+/// restores the workspace that `keep` names, and keeps it.
 pub fn configure<R: RegisteredRuntime>(
     builder: tauri::Builder<R>,
     keep: Keep,
 ) -> tauri::Builder<R> {
     builder
+        .plugin(switchboard())
         .invoke_handler(switchboard_commands::builder::<R>().invoke_handler())
         .setup(move |app| {
             switchboard_commands::manage_state(app);
@@ -44,22 +60,14 @@ pub fn configure<R: RegisteredRuntime>(
             switchboard_commands::notes::listen(app.handle());
             Ok(())
         })
-        .on_page_load(|webview, payload| {
-            if payload.event() == tauri::webview::PageLoadEvent::Started {
-                windows::on_page_started(webview.app_handle(), webview.label());
-            }
-        })
         .on_window_event(|window, event| match event {
             WindowEvent::Destroyed => {
                 let app = window.app_handle();
                 // Workers and the inspector are driven from main; without it the app is done,
-                // and the windows that close with it stay in the workspace.
-                let quits = window.label() == WindowLabel::Main.to_string();
-                if quits {
+                // and the windows that close with it stay in the workspace. (The plugin forgets
+                // each closed window and runs the teardown.)
+                if window.label() == WindowLabel::Main.to_string() {
                     freeze(app);
-                }
-                windows::on_destroyed(app, window.label());
-                if quits {
                     app.exit(0);
                 }
             }

@@ -4,9 +4,9 @@
 use serde_json::{json, Value};
 use switchboard_events::{CoreNoteAck, CounterChanged, DelayedPong, InboxMessage, WindowsChanged};
 use tauri::{Emitter, Listener};
-use tauri_plugin_switchboard::Event;
+use tauri_plugin_switchboard::{lifecycle, Event};
 
-use switchboard_commands::Limit;
+use switchboard_commands::{Demo, Limit};
 
 use crate::harness::{eventually, invoke_on, start, Inboxes, TestApp};
 
@@ -157,7 +157,7 @@ fn the_page_starting_to_load_keeps_what_is_held_and_a_reload_holds_again() {
     };
     send("before the page loads");
     // The webview reports that its page started loading only after the command returned.
-    switchboard_commands::windows::on_page_started(t.app.handle(), &worker);
+    lifecycle::page_started::<_, Demo>(t.app.handle(), &worker);
     send("while it loads");
     t.ready(&worker);
     assert_eq!(
@@ -165,7 +165,7 @@ fn the_page_starting_to_load_keeps_what_is_held_and_a_reload_holds_again() {
         ["before the page loads", "while it loads"]
     );
     // A reload: its listeners are gone until it is ready again.
-    switchboard_commands::windows::on_page_started(t.app.handle(), &worker);
+    lifecycle::page_started::<_, Demo>(t.app.handle(), &worker);
     assert_eq!(send("during the reload")["held"], json!([worker]));
     t.ready(&worker);
     assert_eq!(inbox.of(&worker).len(), 3);
@@ -176,10 +176,7 @@ fn a_closed_window_gets_nothing_and_sending_to_it_is_an_error() {
     let t = four_windows();
     let inbox = Inboxes::listen::<InboxMessage>(&t, &ALL);
     // As when the real runtime reports worker-1 destroyed (the mock never does).
-    switchboard_commands::windows::forget_closed(
-        t.app.handle(),
-        switchboard_events::WindowLabel::Worker(1),
-    );
+    lifecycle::closed::<_, Demo>(t.app.handle(), switchboard_events::WindowLabel::Worker(1));
     let error = t.error_kind(
         "main",
         "send_message",
@@ -269,8 +266,8 @@ fn a_reload_ends_the_old_page_s_trace_subscription_and_jobs() {
         "start_job",
         json!({ "steps": 1000, "stepMs": 1000, "onUpdate": "__CHANNEL__:6" }),
     );
-    switchboard_commands::windows::on_page_started(t.app.handle(), "inspector");
-    switchboard_commands::windows::on_page_started(t.app.handle(), "worker-1");
+    lifecycle::page_started::<_, Demo>(t.app.handle(), "inspector");
+    lifecycle::page_started::<_, Demo>(t.app.handle(), "worker-1");
     let before = t.trace("inspector", 5).len();
     t.ok("main", "counter_get", json!({}));
     assert_eq!(

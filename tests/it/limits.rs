@@ -2,9 +2,10 @@
 //! `limit_reached` error naming it, and what a page started ends with the page.
 
 use serde_json::{json, Value};
-use switchboard_commands::{jobs::Jobs, ping::Pings, windows::on_page_started, Limit};
+use switchboard_commands::{jobs::Jobs, ping::Pings, Demo, Limit};
 use switchboard_events::{InboxMessage, WindowLabel};
 use tauri::Manager;
+use tauri_plugin_switchboard::lifecycle;
 
 use crate::harness::{invoke_on, start, Inboxes};
 
@@ -37,7 +38,7 @@ fn a_window_has_at_most_four_pings_waiting_and_they_end_with_its_page() {
     );
     let pings = t.app.state::<Pings>();
     assert_eq!(pings.pending_for(label), 4);
-    on_page_started(t.app.handle(), &worker);
+    lifecycle::page_started::<_, Demo>(t.app.handle(), &worker);
     assert_eq!(
         pings.pending_for(label),
         0,
@@ -159,7 +160,7 @@ fn core_stats_count_what_pages_started_and_what_ended_with_them() {
         (Some(3), Some(1))
     );
     assert_eq!(stats["openWindows"], 3);
-    on_page_started(t.app.handle(), &worker);
+    lifecycle::page_started::<_, Demo>(t.app.handle(), &worker);
     let stats = t.ok("inspector", "core_stats", json!({}));
     assert_eq!(
         (stats["pings"].as_u64(), stats["jobs"].as_u64()),

@@ -418,3 +418,50 @@ fn the_vocabulary_does_not_depend_on_tauri() {
         "{deps:?}"
     );
 }
+
+/// Where each call of `method` is made in the shipped crates (test modules aside), as
+/// `dir/file.rs` paths.
+fn callers_of(method: &str) -> std::collections::BTreeSet<String> {
+    let mut callers = std::collections::BTreeSet::new();
+    for krate in [
+        "crates/switchboard",
+        "crates/events",
+        "crates/commands",
+        "app",
+    ] {
+        for (name, code) in modules(krate) {
+            if code.contains(&format!(".{method}(")) {
+                callers.insert(format!("{krate}/src/{name}.rs"));
+            }
+        }
+    }
+    callers
+}
+
+/// A window's state lives in several tables (the Outbox's readiness, the trace's subscribers,
+/// the demo's jobs, pings and workspace). Only the plugin's lifecycle module changes the
+/// engine's for a window's open, ready, reload and close, and only the teardown hook the app
+/// gives it ends the app's, so that a table added later is ended in one place, not forgotten
+/// in one of several.
+#[test]
+fn only_the_lifecycle_opens_readies_and_tears_down_a_windows_state() {
+    let only = |method: &str, allowed: &[&str]| {
+        let want: std::collections::BTreeSet<String> =
+            allowed.iter().map(|s| s.to_string()).collect();
+        assert_eq!(callers_of(method), want, "who calls .{method}(");
+    };
+    let lifecycle = "crates/switchboard/src/lifecycle.rs";
+    only("mark_loading", &[lifecycle]);
+    only("unsubscribe", &[lifecycle]);
+    only("ready", &[lifecycle]);
+    // The demo's teardown, `windows::torn_down`, is the hook the app gives the lifecycle.
+    only("stop_all_of", &["crates/commands/src/windows.rs"]);
+    // ... and `restore` forgets a saved window that did not open again (it never had state).
+    only(
+        "closed",
+        &[
+            "crates/commands/src/windows.rs",
+            "crates/commands/src/workspace.rs",
+        ],
+    );
+}

@@ -9,9 +9,13 @@ use std::{
 
 use serde_json::json;
 use switchboard_app::persist::Keep;
-use switchboard_commands::workspace::{self, WorkspaceStore};
+use switchboard_commands::{
+    workspace::{self, WorkspaceStore},
+    Demo,
+};
 use switchboard_events::{InboxMessage, WindowLabel, WorkspaceSaved};
 use tauri::Manager;
+use tauri_plugin_switchboard::lifecycle;
 
 use crate::harness::{eventually, start_with, Inboxes, TestApp};
 
@@ -58,7 +62,7 @@ fn windows_and_inboxes_come_back_after_a_crash_and_numbers_go_on() {
         send(&t, json!({ "to": "one", "label": "worker-1" }), "one");
         send(&t, json!({ "to": "all" }), "all");
         // The user closes worker-2 (the mock runtime never reports it destroyed).
-        switchboard_commands::windows::forget_closed(t.app.handle(), WindowLabel::Worker(2));
+        lifecycle::closed::<_, Demo>(t.app.handle(), WindowLabel::Worker(2));
         send(&t, json!({ "to": "workers" }), "last");
         written(&dir, "last");
         // Dropped without `finish`: as a crash leaves it.
@@ -137,7 +141,7 @@ fn windows_that_close_because_the_app_quits_come_back() {
             WindowLabel::Inspector,
             WindowLabel::Main,
         ] {
-            switchboard_commands::windows::forget_closed(t.app.handle(), label);
+            lifecycle::closed::<_, Demo>(t.app.handle(), label);
         }
         store.finish();
     }

@@ -10,7 +10,7 @@ use tauri::{Manager, Runtime};
 
 use tauri_plugin_switchboard::{trace, HELD_EVENTS};
 
-use crate::{counter::Counter, jobs::Jobs, messages::Sequence, Demo, Outbox, Trace};
+use crate::{counter::Counter, jobs::Jobs, messages::Sequence};
 
 /// Picks the command list for a runtime.
 pub trait RegisteredRuntime: Runtime {
@@ -81,11 +81,9 @@ pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
         .disable_serde_phases()
 }
 
-/// Manages the state every command needs, except the app's [`crate::windows::WindowFactory`].
+/// Manages the state every command needs, except what the plugin manages (the Outbox, the
+/// trace) and the app's [`crate::windows::WindowFactory`].
 pub fn manage_state<R: Runtime>(app: &impl Manager<R>) {
-    app.manage(Trace::default());
-    trace::flush_in_batches::<R, Demo>(app.app_handle());
-    app.manage(Outbox::default());
     app.manage(Counter::default());
     app.manage(Sequence::default());
     app.manage(Jobs::default());

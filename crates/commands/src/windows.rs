@@ -14,11 +14,10 @@ use switchboard_events::{Audience, LaunchedAgain, WindowLabel, WindowsChanged};
 
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use tauri_plugin_switchboard::{lock::lock, Inbox};
+use tauri_plugin_switchboard::{lifecycle, lock::lock, Inbox, Teardown};
 
 use crate::{
-    jobs::Jobs, limits::Limit, ping::Pings, workspace::WorkspaceStore, AppError, Call, Outbox,
-    Trace,
+    jobs::Jobs, limits::Limit, ping::Pings, workspace::WorkspaceStore, AppError, Call, Demo, Outbox,
 };
 
 /// Builds the window for a label.
@@ -82,10 +81,9 @@ impl<R: Runtime> WindowFactory<R> {
             window.set_focus()?;
             return Ok(false);
         }
-        let outbox = app.state::<Outbox>();
-        outbox.mark_loading(label);
+        lifecycle::opening::<R, Demo>(app, label);
         if let Err(e) = (self.build)(app, label) {
-            outbox.remove(label);
+            lifecycle::not_opened::<R, Demo>(app, label);
             // A window list sent meanwhile named it: send the true one.
             if let Err(e) = announce(app) {
                 log::warn!("could not announce that {label} did not open: {e}");
@@ -129,7 +127,7 @@ pub async fn window_ready<R: Runtime>(
     inbox: Inbox,
 ) -> Result<ReadyReport, AppError> {
     call.run(|call| {
-        let flushed = outbox.ready(&call.app, call.caller, inbox)?;
+        let flushed = lifecycle::ready::<R, Demo>(&call.app, call.caller, inbox)?;
         // Last, so that whatever list was held, the page ends with the current one.
         let open = WindowsChanged {
             open: outbox.open(),
@@ -230,46 +228,20 @@ pub fn launched_again<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>) {
     }
 }
 
-/// Call when a page starts loading (also on reload): its listeners are gone until it is ready.
-pub fn on_page_started<R: Runtime>(app: &AppHandle<R>, label: &str) {
-    let Ok(label) = label.parse() else { return };
-    app.state::<Outbox>().mark_loading(label);
-    // What belonged to the old page (its trace subscription, jobs, pings) has no one to report
-    // to.
-    app.state::<Trace>().unsubscribe(label);
+/// The demo's teardown, run by the plugin's lifecycle after the engine's own: what a page
+/// started (its jobs, its pings) has no one to report to once the page goes; a closed window
+/// also leaves the workspace (unless the app is quitting: the store is frozen then), and the
+/// others are told.
+pub fn torn_down<R: Runtime>(app: &AppHandle<R>, label: WindowLabel, why: Teardown) {
     app.state::<Jobs>().stop_all_of(label);
     app.state::<Pings>().stop_all_of(label);
-}
-
-/// Call when a window has been destroyed: forgets it and tells the others.
-pub fn on_destroyed<R: Runtime>(app: &AppHandle<R>, label: &str) {
-    let Ok(label) = label.parse::<WindowLabel>() else {
-        return;
-    };
-    // Tauri forgets a window before it reports it destroyed, so a new window of the same label
-    // (the inspector, closed and opened again) may already be open: it is not this one, and
-    // its page's start drops what the old page left.
-    if app.get_webview_window(&label.to_string()).is_none() {
-        forget_closed(app, label);
-    }
-}
-
-/// Forgets window `label`, which is gone, and tells the others. (The integration tests call it
-/// directly: the mock runtime never reports a window destroyed.)
-pub fn forget_closed<R: Runtime>(app: &AppHandle<R>, label: WindowLabel) {
-    let dropped = app.state::<Outbox>().remove(label);
-    // While the app quits the store is frozen, and this changes nothing.
-    if let Some(store) = app.try_state::<WorkspaceStore>() {
-        store.closed(label);
-    }
-    app.state::<Trace>().unsubscribe(label);
-    app.state::<Jobs>().stop_all_of(label);
-    app.state::<Pings>().stop_all_of(label);
-    if dropped > 0 {
-        log::info!("{label} closed before it was ready; {dropped} held event(s) dropped");
-    }
-    if let Err(e) = announce(app) {
-        log::warn!("could not announce that {label} closed: {e}");
+    if why == Teardown::Close {
+        if let Some(store) = app.try_state::<WorkspaceStore>() {
+            store.closed(label);
+        }
+        if let Err(e) = announce(app) {
+            log::warn!("could not announce that {label} closed: {e}");
+        }
     }
 }
 

@@ -12,15 +12,25 @@
 //! - [`trace`]: every command call and send, kept in a ring and streamed to subscribers.
 //! - [`delivery`]: what a send reports and how an event travels.
 //! - [`owned`]: per-window tables of what pages started.
+//! - [`lifecycle`]: the only code that opens, readies, reloads and tears down a window's
+//!   state, with the app's teardown hooks.
 //! - [`untrusted`]: listening in Rust to what pages send, without trusting it.
 //! - [`error`]: what the engine refuses.
 //! - [`ids`] and [`lock`]: numbering that never wraps, and locks that survive a panic.
+//!
+//! An app adds it with `.plugin(Builder::<_, MyApp>::new().on_teardown(..).build())`: the
+//! plugin manages the Outbox and the trace and follows every window's page loads and closes.
+
+use std::marker::PhantomData;
+
+use tauri::{plugin::TauriPlugin, webview::PageLoadEvent, AppHandle, Manager, RunEvent, Runtime};
 
 pub mod audience;
 pub mod delivery;
 pub mod error;
 pub mod ids;
 pub mod label;
+pub mod lifecycle;
 pub mod lock;
 pub mod outbox;
 pub mod owned;
@@ -36,9 +46,74 @@ pub use audience::Audience;
 pub use delivery::{Delivery, Inbox, Sent, Transport};
 pub use error::Error;
 pub use label::Label;
+pub use lifecycle::Teardown;
 pub use outbox::{Outbox, HELD_EVENTS};
 pub use owned::Owned;
 pub use route::{Broadcast, Event, EventInfo, PageToPage, Route, Targeted, ToCore};
 pub use trace::{Entry, LogLevel, Trace, TraceEntry};
 pub use untrusted::{listen_untrusted, parse_payload, PayloadError, MAX_PAYLOAD_BYTES};
 pub use vocabulary::Vocabulary;
+
+/// Builds the plugin for an app whose vocabulary is `V`.
+pub struct Builder<R: Runtime, V: Vocabulary> {
+    hooks: Vec<lifecycle::Hook<R, V::Label>>,
+    vocabulary: PhantomData<V>,
+}
+
+impl<R: Runtime, V: Vocabulary> Default for Builder<R, V> {
+    fn default() -> Self {
+        Builder {
+            hooks: Vec::new(),
+            vocabulary: PhantomData,
+        }
+    }
+}
+
+impl<R: Runtime, V: Vocabulary> Builder<R, V> {
+    /// A plugin with no teardown hooks.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Runs `hook` whenever a window's page state ends (its page reloads, or its window
+    /// closes), after the engine has ended its own: end the app's per-window tables there.
+    /// Hooks run in the order they were added.
+    #[must_use]
+    pub fn on_teardown(
+        mut self,
+        hook: impl Fn(&AppHandle<R>, V::Label, Teardown) + Send + Sync + 'static,
+    ) -> Self {
+        self.hooks.push(Box::new(hook));
+        self
+    }
+
+    /// The plugin: it manages the [`Outbox`] and the [`Trace`] (and starts the trace's
+    /// batches), and follows page loads and window closes through [`lifecycle`].
+    pub fn build(self) -> TauriPlugin<R> {
+        let hooks = lifecycle::Hooks::<R, V>(self.hooks);
+        tauri::plugin::Builder::new("switchboard")
+            .setup(move |app, _api| {
+                app.manage(Outbox::<V>::default());
+                app.manage(Trace::<V>::default());
+                trace::flush_in_batches::<R, V>(app);
+                app.manage(hooks);
+                Ok(())
+            })
+            .on_page_load(|webview, payload| {
+                if payload.event() == PageLoadEvent::Started {
+                    lifecycle::page_started::<R, V>(webview.app_handle(), webview.label());
+                }
+            })
+            .on_event(|app, event| {
+                if let RunEvent::WindowEvent {
+                    label,
+                    event: tauri::WindowEvent::Destroyed,
+                    ..
+                } = event
+                {
+                    lifecycle::destroyed::<R, V>(app, label);
+                }
+            })
+            .build()
+    }
+}
