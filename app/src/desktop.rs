@@ -1,5 +1,6 @@
 //! What only a real desktop can do: find the screen a window goes on, and save where each
-//! window is (Tauri's window-state plugin). [`crate::run`] manages a [`Desktop`]; the
+//! window is (Tauri's window-state plugin, which [`crate::persist`] configures). [`crate::run`]
+//! manages a [`Desktop`]; the
 //! integration tests' mock runtime has no screens (asking it panics) and no plugins, so there
 //! is none there: windows are laid out on a 1920x1080 screen and no geometry is saved.
 
@@ -7,12 +8,33 @@ use switchboard_events::WindowLabel;
 use tauri::{AppHandle, Manager, Runtime, Wry};
 use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
-use crate::{layout::Area, persist::Keep};
-
 /// What of a window's geometry is kept: not its visibility or decorations, which the app sets.
-const GEOMETRY: StateFlags = StateFlags::POSITION
+pub const GEOMETRY: StateFlags = StateFlags::POSITION
     .union(StateFlags::SIZE)
     .union(StateFlags::MAXIMIZED);
+
+/// A rectangle in logical pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+impl Area {
+    /// The screen assumed when none is known (the mock runtime).
+    pub const FALLBACK: Area = Area {
+        x: 0.0,
+        y: 0.0,
+        width: 1920.0,
+        height: 1080.0,
+    };
+}
 
 /// The desktop's services, managed as state by [`crate::run`].
 pub struct Desktop<R: Runtime> {
@@ -28,15 +50,6 @@ pub fn real() -> Desktop<Wry> {
         screen: screen_of_main,
         save_geometry,
     }
-}
-
-/// The window-state plugin, keeping its file where `keep` says.
-pub fn geometry_plugin(keep: &Keep) -> tauri::plugin::TauriPlugin<Wry> {
-    let mut geometry = tauri_plugin_window_state::Builder::new().with_state_flags(GEOMETRY);
-    if let Some(file) = keep.geometry_file() {
-        geometry = geometry.with_filename(file.display().to_string());
-    }
-    geometry.build()
 }
 
 /// The work area of the screen main is on (the primary one for main itself), in logical

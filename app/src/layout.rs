@@ -2,13 +2,14 @@
 //! screen main is on (the primary screen for main itself), inside its work area: main and the
 //! inspector take a column each side, workers tile the space between, so that all show at
 //! once, also under Xvfb with no window manager. A window the user moved or resized comes back
-//! where they left it instead (the window-state plugin, in [`crate::desktop`]).
+//! where they left it instead (the window-state plugin: [`crate::persist`] configures it,
+//! [`crate::desktop`] saves).
 
 use switchboard_commands::windows::WindowFactory;
 use switchboard_events::WindowLabel;
 use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
-use crate::desktop::Desktop;
+use crate::desktop::{Area, Desktop};
 
 /// A side column's width, as a share of the screen, and its bounds in logical pixels.
 const COLUMN_SHARE: f64 = 0.25;
@@ -16,29 +17,6 @@ const COLUMN_MIN: f64 = 360.0;
 const COLUMN_MAX: f64 = 520.0;
 /// The narrowest a worker is made.
 const WORKER_MIN: f64 = 360.0;
-
-/// A rectangle in logical pixels.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Area {
-    /// Left edge.
-    pub x: f64,
-    /// Top edge.
-    pub y: f64,
-    /// Width.
-    pub width: f64,
-    /// Height.
-    pub height: f64,
-}
-
-impl Area {
-    /// The screen assumed when none is known (the mock runtime).
-    pub const FALLBACK: Area = Area {
-        x: 0.0,
-        y: 0.0,
-        width: 1920.0,
-        height: 1080.0,
-    };
-}
 
 /// Where a window goes and how it looks.
 pub struct Layout {

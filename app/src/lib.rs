@@ -13,8 +13,9 @@ pub mod persist;
 use persist::Keep;
 use switchboard_commands::{
     registry::RegisteredRuntime,
+    restore,
     windows::{self, WindowFactory},
-    workspace::{self, WorkspaceStore},
+    workspace::WorkspaceStore,
     Demo,
 };
 use switchboard_events::WindowLabel;
@@ -51,7 +52,7 @@ pub fn configure<R: RegisteredRuntime>(
                 .open(app.handle(), WindowLabel::Main)?;
             if let Some(loaded) = loaded {
                 // A workspace that cannot be restored in full is not a reason not to start.
-                match workspace::restore(app.handle(), &loaded.workspace) {
+                match restore::restore(app.handle(), &loaded.workspace) {
                     Ok(opened) if !opened.is_empty() => log::info!("restored {opened:?}"),
                     Ok(_) => {}
                     Err(e) => log::error!("workspace not fully restored: {e}"),
@@ -115,7 +116,7 @@ pub fn run() {
         // First, so that a second start ends before anything else begins.
         .plugin(single_instance(&keep))
         .plugin(logging::plugin(&keep))
-        .plugin(desktop::geometry_plugin(&keep))
+        .plugin(persist::geometry_plugin(&keep))
         .menu(menu::build)
         .on_menu_event(menu::chosen)
         .manage(desktop::real());

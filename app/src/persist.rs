@@ -12,7 +12,7 @@ use switchboard_commands::{
 };
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::desktop::Desktop;
+use crate::desktop::{Desktop, GEOMETRY};
 
 /// Where the app keeps what it keeps.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,6 +116,15 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, keep: &Keep) -> Option<Loaded> {
     log::info!("workspace kept in {}", store.path().display());
     app.manage(store);
     Some(loaded)
+}
+
+/// The window-state plugin, keeping its file where `keep` says.
+pub fn geometry_plugin(keep: &Keep) -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let mut geometry = tauri_plugin_window_state::Builder::new().with_state_flags(GEOMETRY);
+    if let Some(file) = keep.geometry_file() {
+        geometry = geometry.with_filename(file.display().to_string());
+    }
+    geometry.build()
 }
 
 #[cfg(test)]

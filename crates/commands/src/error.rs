@@ -155,6 +155,42 @@ impl PartialEq<&str> for ErrorKind {
     }
 }
 
+/// Checking a value against a limit gives the error that names it.
+impl Limit {
+    /// `Ok` when `value` is within a maximum; else the error naming this limit.
+    pub fn check(self, value: usize) -> Result<(), AppError> {
+        let bound = self.bound();
+        if value > bound as usize {
+            return Err(self.reached(format!(
+                "{value} is over the limit {} of {bound}",
+                self.name()
+            )));
+        }
+        Ok(())
+    }
+
+    /// `Ok` when `value` is at least a minimum; else the error naming this limit.
+    pub fn check_at_least(self, value: usize) -> Result<(), AppError> {
+        let bound = self.bound();
+        if value < bound as usize {
+            return Err(self.reached(format!(
+                "{value} is under the limit {} of {bound}",
+                self.name()
+            )));
+        }
+        Ok(())
+    }
+
+    /// The error for this limit, with `message` for people.
+    pub fn reached(self, message: impl Into<String>) -> AppError {
+        AppError::LimitReached {
+            message: message.into(),
+            limit: self,
+            bound: self.bound(),
+        }
+    }
+}
+
 /// What the plugin's engine refuses, as a command's error.
 impl From<tauri_plugin_switchboard::Error<WindowLabel>> for AppError {
     fn from(e: tauri_plugin_switchboard::Error<WindowLabel>) -> Self {
@@ -237,6 +273,26 @@ mod tests {
         check(
             AppError::internal("boom"),
             json!({"kind": "internal", "message": "boom"}),
+        );
+    }
+
+    #[test]
+    fn checks_name_the_limit_and_its_bound() {
+        assert_eq!(Limit::NameChars.check(64), Ok(()));
+        let over = Limit::NameChars.check(65).unwrap_err();
+        assert_eq!(
+            serde_json::to_value(&over).unwrap(),
+            serde_json::json!({
+                "kind": "limit_reached",
+                "message": "65 is over the limit name_chars of 64",
+                "limit": "name_chars",
+                "bound": 64,
+            })
+        );
+        assert_eq!(Limit::ShortestStepMs.check_at_least(20), Ok(()));
+        assert_eq!(
+            Limit::ShortestStepMs.check_at_least(0).unwrap_err().kind(),
+            "limit_reached"
         );
     }
 

@@ -21,6 +21,7 @@ pub mod notes;
 pub mod ping;
 pub mod registry;
 pub mod report;
+pub mod restore;
 pub mod stats;
 pub mod trace;
 pub mod vocabulary;

@@ -1,6 +1,7 @@
 //! Every limit on what a page can ask of the core, in one place. A page is code the app does
 //! not fully trust: whatever it sends is bounded here, and going over a bound is an
-//! [`AppError::LimitReached`] that names the limit, never a silent cut or unbounded memory.
+//! `AppError::LimitReached` that names the limit (`Limit::check`, in `error.rs`), never a
+//! silent cut or unbounded memory.
 //!
 //! The README's limits table lists the same values; a test keeps the two equal.
 
@@ -8,8 +9,6 @@ use serde::Serialize;
 use specta::Type;
 use switchboard_events::{NoteToCore, MAX_WORKER};
 use tauri_plugin_switchboard::{HELD_EVENTS, MAX_PAYLOAD_BYTES};
-
-use crate::AppError;
 
 /// One limit. In TypeScript a string such as `"message_chars"`, carried by `limit_reached`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -132,39 +131,6 @@ impl Limit {
             Limit::SmallestChunkBytes => "smallest_chunk_bytes",
         }
     }
-
-    /// `Ok` when `value` is within a maximum; else the error naming this limit.
-    pub fn check(self, value: usize) -> Result<(), AppError> {
-        let bound = self.bound();
-        if value > bound as usize {
-            return Err(self.reached(format!(
-                "{value} is over the limit {} of {bound}",
-                self.name()
-            )));
-        }
-        Ok(())
-    }
-
-    /// `Ok` when `value` is at least a minimum; else the error naming this limit.
-    pub fn check_at_least(self, value: usize) -> Result<(), AppError> {
-        let bound = self.bound();
-        if value < bound as usize {
-            return Err(self.reached(format!(
-                "{value} is under the limit {} of {bound}",
-                self.name()
-            )));
-        }
-        Ok(())
-    }
-
-    /// The error for this limit, with `message` for people.
-    pub fn reached(self, message: impl Into<String>) -> AppError {
-        AppError::LimitReached {
-            message: message.into(),
-            limit: self,
-            bound: self.bound(),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -179,25 +145,5 @@ mod tests {
         let mut names: Vec<_> = Limit::ALL.iter().map(|l| l.name()).collect();
         names.dedup();
         assert_eq!(names.len(), Limit::ALL.len());
-    }
-
-    #[test]
-    fn checks_name_the_limit_and_its_bound() {
-        assert_eq!(Limit::NameChars.check(64), Ok(()));
-        let over = Limit::NameChars.check(65).unwrap_err();
-        assert_eq!(
-            serde_json::to_value(&over).unwrap(),
-            serde_json::json!({
-                "kind": "limit_reached",
-                "message": "65 is over the limit name_chars of 64",
-                "limit": "name_chars",
-                "bound": 64,
-            })
-        );
-        assert_eq!(Limit::ShortestStepMs.check_at_least(20), Ok(()));
-        assert_eq!(
-            Limit::ShortestStepMs.check_at_least(0).unwrap_err().kind(),
-            "limit_reached"
-        );
     }
 }

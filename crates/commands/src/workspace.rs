@@ -29,9 +29,7 @@ use switchboard_events::{Audience, InboxMessage, WindowLabel, WorkspaceSaved};
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_switchboard::lock::lock;
 
-use crate::{
-    limits::Limit, messages::Sequence, windows::WindowFactory, AppError, Call, Outbox, Sent,
-};
+use crate::{limits::Limit, AppError, Call, Outbox, Sent};
 
 /// The version of the file format; bump it when [`Workspace`] changes shape.
 pub const FORMAT: u32 = 1;
@@ -98,7 +96,7 @@ impl Workspace {
         dropped
     }
 
-    fn last_seq(&self) -> u32 {
+    pub(crate) fn last_seq(&self) -> u32 {
         let seqs = self.inboxes.values().flatten().map(|m| m.seq);
         seqs.max().unwrap_or(0)
     }
@@ -435,40 +433,6 @@ impl Shared {
             (self.after_write)(Written { geometry, file });
         }
     }
-}
-
-/// Opens the windows of `workspace` (main is open already) and holds each inbox's history for
-/// its page, delivered when it is ready as if just sent; message numbers go on after the
-/// highest. Returns the windows it opened.
-pub fn restore<R: Runtime>(
-    app: &AppHandle<R>,
-    workspace: &Workspace,
-) -> Result<Vec<WindowLabel>, AppError> {
-    let factory = app.state::<WindowFactory<R>>();
-    let mut opened = Vec::new();
-    for label in &workspace.windows {
-        match factory.reopen(app, *label) {
-            Ok(()) => opened.push(*label),
-            Err(e) => {
-                log::warn!("{label} not restored: {e}");
-                if let Some(store) = app.try_state::<WorkspaceStore>() {
-                    store.closed(*label);
-                }
-            }
-        }
-    }
-    app.state::<Sequence>().continue_after(workspace.last_seq());
-    let outbox = app.state::<Outbox>();
-    for (label, messages) in &workspace.inboxes {
-        if *label != WindowLabel::Main && !opened.contains(label) {
-            continue;
-        }
-        for message in messages {
-            outbox.send(app, &Audience::One { label: *label }, message)?;
-        }
-    }
-    crate::windows::announce(app)?;
-    Ok(opened)
 }
 
 /// What main and the inspector are told about the workspace.
