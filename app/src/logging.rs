@@ -9,7 +9,7 @@
 use std::sync::{Mutex, OnceLock};
 
 use log::LevelFilter;
-use switchboard_commands::Trace;
+use switchboard_commands::Switchboard;
 use tauri::{plugin::TauriPlugin, AppHandle, Manager, Wry};
 use tauri_plugin_log::{fern, Target, TargetKind, TimezoneStrategy};
 
@@ -121,8 +121,10 @@ fn hand_over(record: Record) {
         }
     };
     tauri::async_runtime::spawn(async move {
-        if let Some(trace) = app.try_state::<Trace>() {
-            trace.log(record.level.into(), &record.target, record.message);
+        if let Some(switchboard) = app.try_state::<Switchboard>() {
+            switchboard
+                .trace()
+                .log(record.level.into(), &record.target, record.message);
         }
     });
 }

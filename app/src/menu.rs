@@ -3,7 +3,7 @@
 //! buttons call (quitting is closing main), so that the ACL checks it and the trace shows it
 //! like any other call.
 
-use switchboard_commands::Outbox;
+use switchboard_commands::Switchboard;
 use switchboard_events::{Audience, MenuChosen, WindowLabel};
 use tauri::{
     menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem, Submenu},
@@ -57,7 +57,7 @@ pub fn chosen<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     let main = Audience::One {
         label: WindowLabel::Main,
     };
-    if let Err(e) = app.state::<Outbox>().send(app, &main, &choice) {
+    if let Err(e) = app.state::<Switchboard>().send(app, &main, &choice) {
         log::warn!("menu choice {choice:?} not handed to main: {e}");
     }
 }

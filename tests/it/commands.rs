@@ -134,7 +134,7 @@ fn windows_open_list_and_close() {
     );
     use switchboard_events::WindowLabel::*;
     assert_eq!(
-        t.app.state::<switchboard_commands::Outbox>().open(),
+        t.app.state::<switchboard_commands::Switchboard>().open(),
         [Main, Inspector, Worker(1), Worker(2)]
     );
     t.ok("main", "close_window", json!({ "label": "worker-1" }));

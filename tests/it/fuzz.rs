@@ -12,7 +12,7 @@ use proptest::{
     test_runner::{Config, FileFailurePersistence, TestCaseError, TestRunner},
 };
 use serde_json::{json, Map, Value};
-use switchboard_commands::{jobs::Jobs, ping::Pings, Limit, Outbox, Trace, COMMAND_NAMES};
+use switchboard_commands::{jobs::Jobs, ping::Pings, Limit, Switchboard, COMMAND_NAMES};
 use switchboard_events::WindowLabel;
 use tauri::{
     ipc::{InvokeBody, InvokeResponseBody},
@@ -266,7 +266,8 @@ fn check_invariants(t: &TestApp) {
     assert!(open.contains(&WindowLabel::Main), "{open:?}");
     let workers = open.iter().filter(|l| l.is_worker()).count();
     assert!(workers <= Limit::OpenWorkers.bound() as usize, "{open:?}");
-    let outbox = t.app.state::<Outbox>();
+    let switchboard = t.app.state::<Switchboard>();
+    let outbox = switchboard.outbox();
     // Both ways: no state for a gone window, and none missing for an open one (a send to it
     // would fail).
     assert_eq!(outbox.open(), open, "the Outbox's windows are Tauri's");
@@ -276,7 +277,7 @@ fn check_invariants(t: &TestApp) {
         assert!(jobs.running_for(*label) <= Limit::JobsPerWindow.bound() as usize);
         assert!(pings.pending_for(*label) <= Limit::PendingPings.bound() as usize);
     }
-    assert!(t.app.state::<Trace>().subscribers() <= open.len());
+    assert!(t.app.state::<Switchboard>().trace().subscribers() <= open.len());
     let counter = t.ok("main", "counter_get", json!({}));
     assert!(counter.is_i64(), "{counter}");
 }

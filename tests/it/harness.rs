@@ -8,7 +8,7 @@ use std::{
 
 use serde_json::{json, Value};
 use switchboard_app::persist::Keep;
-use switchboard_commands::Trace;
+use switchboard_commands::Switchboard;
 use tauri::{
     ipc::{CallbackFn, InvokeBody, InvokeResponseBody},
     test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY},
@@ -123,7 +123,7 @@ impl TestApp {
     /// The trace entries channel `id` of window `label` has received, out of their batches,
     /// once what is pending has been sent.
     pub fn trace(&self, label: &str, id: u32) -> Vec<Value> {
-        self.app.state::<Trace>().flush();
+        self.app.state::<Switchboard>().trace().flush();
         self.channel(label, id)
             .into_iter()
             .flat_map(|batch| match batch {

@@ -286,9 +286,17 @@ fn the_import_reader_sees_direct_and_reexported_imports_and_cycles() {
         find_cycle(&graph(&[("a", "b"), ("b", "c"), ("c", "b")])),
         Some(vec!["b".into(), "c".into(), "b".into()])
     );
-    // The engine's trace imports what a send reports; the outbox imports the trace.
+    // The engine's state imports the Outbox and the trace (re-exported); the trace imports
+    // what a send reports.
     let plugin = module_imports("crates/switchboard");
-    assert!(plugin["outbox"].contains(&"trace".to_owned()), "{plugin:?}");
+    assert!(
+        plugin["switchboard"].contains(&"outbox".to_owned()),
+        "{plugin:?}"
+    );
+    assert!(
+        plugin["switchboard"].contains(&"trace".to_owned()),
+        "{plugin:?}"
+    );
     assert!(
         plugin["trace"].contains(&"delivery".to_owned()),
         "{plugin:?}"

@@ -19,7 +19,7 @@ use tauri::{
     AppHandle, Manager, Runtime,
 };
 
-use crate::{AppError, Trace};
+use crate::{AppError, Switchboard};
 
 /// The invocation of one command.
 pub struct Call<R: Runtime> {
@@ -69,9 +69,11 @@ impl<R: Runtime> Call<R> {
     }
 
     fn finish<T>(&self, outcome: Result<T, AppError>) -> Result<T, AppError> {
-        if let Some(trace) = self.app.try_state::<Trace>() {
+        if let Some(switchboard) = self.app.try_state::<Switchboard>() {
             let error = outcome.as_ref().err().map(AppError::kind);
-            trace.command(self.caller, self.command, self.started.elapsed(), error);
+            switchboard
+                .trace()
+                .command(self.caller, self.command, self.started.elapsed(), error);
         }
         outcome
     }

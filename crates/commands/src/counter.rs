@@ -7,7 +7,7 @@ use tauri::{Runtime, State};
 
 use tauri_plugin_switchboard::lock::lock;
 
-use crate::{AppError, Call, Outbox};
+use crate::{AppError, Call, Switchboard};
 
 /// The counter, managed as Tauri state.
 #[derive(Debug, Default)]
@@ -45,7 +45,7 @@ pub async fn counter_get<R: Runtime>(
 pub async fn counter_add<R: Runtime>(
     call: Call<R>,
     counter: State<'_, Counter>,
-    outbox: State<'_, Outbox>,
+    outbox: State<'_, Switchboard>,
     delta: i32,
 ) -> Result<i32, AppError> {
     call.run(|call| {

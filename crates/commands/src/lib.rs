@@ -36,4 +36,4 @@ pub use call::Call;
 pub use error::{AppError, Rejection};
 pub use limits::Limit;
 pub use registry::{builder, manage_state, COMMAND_GRANTS, COMMAND_NAMES};
-pub use vocabulary::{Demo, Outbox, Sent, Trace, TraceEntry};
+pub use vocabulary::{Demo, Sent, Switchboard, TraceEntry};

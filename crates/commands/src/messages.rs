@@ -10,7 +10,7 @@ use tauri::{Runtime, State};
 
 use tauri_plugin_switchboard::{ids, Transport};
 
-use crate::{limits::Limit, AppError, Call, Outbox, Sent};
+use crate::{limits::Limit, AppError, Call, Sent, Switchboard};
 
 /// Numbers messages; one sequence for the whole app, so order is visible across senders.
 #[derive(Debug, Default)]
@@ -60,7 +60,7 @@ pub fn compose(
 fn send_numbered<R: Runtime>(
     call: &Call<R>,
     seq: &Sequence,
-    outbox: &Outbox,
+    switchboard: &Switchboard,
     draft: &InboxMessage,
     transport: Transport,
 ) -> Result<(u32, Sent), AppError> {
@@ -69,7 +69,7 @@ fn send_numbered<R: Runtime>(
         seq: number,
         ..draft.clone()
     };
-    let sent = outbox.send_with(&call.app, &draft.audience, transport, || {
+    let sent = switchboard.send_with(&call.app, &draft.audience, transport, || {
         number = seq.next()?;
         Ok::<_, AppError>(numbered(number))
     })?;
@@ -80,13 +80,13 @@ fn send_numbered<R: Runtime>(
 fn send<R: Runtime>(
     call: &Call<R>,
     seq: &Sequence,
-    outbox: &Outbox,
+    switchboard: &Switchboard,
     audience: Audience,
     text: String,
     transport: Transport,
 ) -> Result<Sent, AppError> {
     let draft = compose(call.caller, audience, text)?;
-    send_numbered(call, seq, outbox, &draft, transport).map(|(_, sent)| sent)
+    send_numbered(call, seq, switchboard, &draft, transport).map(|(_, sent)| sent)
 }
 
 /// Sends `text` to `audience` by `transport`: `"event"` (Tauri's routing, which any page
@@ -97,12 +97,12 @@ fn send<R: Runtime>(
 pub async fn send_message<R: Runtime>(
     call: Call<R>,
     seq: State<'_, Sequence>,
-    outbox: State<'_, Outbox>,
+    switchboard: State<'_, Switchboard>,
     audience: Audience,
     text: String,
     transport: Transport,
 ) -> Result<Sent, AppError> {
-    call.run(|call| send(call, &seq, &outbox, audience, text, transport))
+    call.run(|call| send(call, &seq, &switchboard, audience, text, transport))
 }
 
 /// One message of a `sendMessages` call: the arguments of one `sendMessage`.
@@ -142,7 +142,7 @@ pub enum Outcome {
 pub async fn send_messages<R: Runtime>(
     call: Call<R>,
     seq: State<'_, Sequence>,
-    outbox: State<'_, Outbox>,
+    switchboard: State<'_, Switchboard>,
     messages: Vec<Outgoing>,
 ) -> Result<Vec<Outcome>, AppError> {
     call.run(|call| {
@@ -150,7 +150,7 @@ pub async fn send_messages<R: Runtime>(
         Ok(messages
             .into_iter()
             .map(
-                |m| match send(call, &seq, &outbox, m.audience, m.text, m.transport) {
+                |m| match send(call, &seq, &switchboard, m.audience, m.text, m.transport) {
                     Ok(data) => Outcome::Ok { data },
                     Err(error) => Outcome::Error { error },
                 },
@@ -181,7 +181,7 @@ pub struct Burst {
 pub async fn send_burst<R: Runtime>(
     call: Call<R>,
     seq: State<'_, Sequence>,
-    outbox: State<'_, Outbox>,
+    switchboard: State<'_, Switchboard>,
     audience: Audience,
     text: String,
     transport: Transport,
@@ -195,7 +195,7 @@ pub async fn send_burst<R: Runtime>(
         let draft = compose(call.caller, audience, text)?;
         let (mut first, mut last, mut not_held) = (None, 0, 0);
         for _ in 0..count {
-            let (number, sent) = send_numbered(call, &seq, &outbox, &draft, transport)?;
+            let (number, sent) = send_numbered(call, &seq, &switchboard, &draft, transport)?;
             first.get_or_insert(number);
             last = number;
             not_held += sent.not_held.len() as u32;
@@ -216,13 +216,13 @@ pub async fn send_burst<R: Runtime>(
 pub async fn reply_to_main<R: Runtime>(
     call: Call<R>,
     seq: State<'_, Sequence>,
-    outbox: State<'_, Outbox>,
+    switchboard: State<'_, Switchboard>,
     text: String,
 ) -> Result<Sent, AppError> {
     let main = Audience::One {
         label: WindowLabel::Main,
     };
-    call.run(|call| send(call, &seq, &outbox, main, text, Transport::Channel))
+    call.run(|call| send(call, &seq, &switchboard, main, text, Transport::Channel))
 }
 
 #[cfg(test)]

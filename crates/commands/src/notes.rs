@@ -8,7 +8,7 @@ use switchboard_events::{Audience, CoreNoteAck, NoteToCore, WindowLabel};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_switchboard::{ids, listen_untrusted, Event, PayloadError};
 
-use crate::{limits::Limit, AppError, Outbox, Trace};
+use crate::{limits::Limit, AppError, Switchboard};
 
 /// Notes read since start.
 #[derive(Debug, Default)]
@@ -46,7 +46,7 @@ fn handle<R: Runtime>(
     let chars = accept(&note).map_err(Refused::Rejected)?;
     let total = ids::take(&app.state::<NotesRead>().0).unwrap_or(u32::MAX);
     // Only `main` may emit (see its capability), so the acknowledgement goes there.
-    app.state::<Outbox>()
+    app.state::<Switchboard>()
         .send(
             app,
             &Audience::One {
@@ -68,7 +68,8 @@ pub fn listen<R: Runtime>(app: &AppHandle<R>) {
         tauri::async_runtime::spawn(async move {
             if let Err(reason) = handle(&app, payload) {
                 log::warn!("refused `{}`: {reason}", NoteToCore::NAME);
-                app.state::<Trace>()
+                app.state::<Switchboard>()
+                    .trace()
                     .refused(NoteToCore::NAME, &reason.to_string());
             }
         });

@@ -10,7 +10,7 @@ use tauri::{async_runtime::JoinHandle, AppHandle, Manager, Runtime, State};
 
 use tauri_plugin_switchboard::Owned;
 
-use crate::{limits::Limit, AppError, Call, Outbox};
+use crate::{limits::Limit, AppError, Call, Switchboard};
 
 /// The pings waiting for their delay, managed as Tauri state: at most
 /// [`Limit::PendingPings`] per window, and all of a window's end when its page reloads or
@@ -69,7 +69,7 @@ pub async fn ping_later<R: Runtime>(
                     tokio::time::sleep(Duration::from_millis(delay_ms.into())).await;
                     let pong = DelayedPong { note, delay_ms };
                     let to = Audience::One { label: caller };
-                    if let Err(e) = app.state::<Outbox>().send(&app, &to, &pong) {
+                    if let Err(e) = app.state::<Switchboard>().send(&app, &to, &pong) {
                         // The caller may have closed meanwhile; nobody is left to tell but the log.
                         log::info!("delayed pong for {caller} not sent: {e}");
                     }

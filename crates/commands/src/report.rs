@@ -16,7 +16,7 @@ use tauri::{Manager, State};
 use tauri_plugin_switchboard::{ids, lock::lock, LogLevel};
 use ts_rs::TS;
 
-use crate::{limits::Limit, AppError, Call, Trace, TraceEntry};
+use crate::{limits::Limit, AppError, Call, Switchboard, TraceEntry};
 
 /// The version of the file format; bump it when [`TraceReport`] changes shape. (2: log lines.)
 pub const FORMAT: u32 = 2;
@@ -229,12 +229,12 @@ impl Exports {
 #[specta::specta]
 pub async fn export_trace<R: tauri::Runtime>(
     call: Call<R>,
-    trace: State<'_, Trace>,
+    switchboard: State<'_, Switchboard>,
     exports: State<'_, Exports>,
 ) -> Result<ExportedTrace, AppError> {
     call.run_async(|call| {
         let counted = exports.count();
-        let report = TraceReport::from_entries(&trace.snapshot());
+        let report = TraceReport::from_entries(&switchboard.trace().snapshot());
         let dir = match call.app.try_state::<crate::DataDir>() {
             Some(given) => Ok(given.0.clone()),
             None => call.app.path().app_data_dir(),

@@ -8,7 +8,7 @@ use crate::{
     messages::Sequence,
     windows::{announce, WindowFactory},
     workspace::{Workspace, WorkspaceStore},
-    AppError, Outbox,
+    AppError, Switchboard,
 };
 
 /// Opens the windows of `workspace` (main is open already) and holds each inbox's history for
@@ -32,7 +32,7 @@ pub fn restore<R: Runtime>(
         }
     }
     app.state::<Sequence>().continue_after(workspace.last_seq());
-    let outbox = app.state::<Outbox>();
+    let outbox = app.state::<Switchboard>();
     for (label, messages) in &workspace.inboxes {
         if *label != WindowLabel::Main && !opened.contains(label) {
             continue;

@@ -7,7 +7,7 @@ use specta::Type;
 use switchboard_events::WindowLabel;
 use tauri::{Manager, Runtime};
 
-use crate::{jobs::Jobs, ping::Pings, AppError, Call, Outbox, Trace};
+use crate::{jobs::Jobs, ping::Pings, AppError, Call, Switchboard};
 
 /// Sizes of the core's tables, and its memory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -46,7 +46,8 @@ fn open_in_tauri<R: Runtime>(app: &impl Manager<R>) -> usize {
 
 /// Reads the stats.
 pub fn read<R: Runtime>(app: &impl Manager<R>) -> CoreStats {
-    let outbox = app.state::<Outbox>();
+    let switchboard = app.state::<Switchboard>();
+    let outbox = switchboard.outbox();
     // Totals over every owner, open or not: a leak shows as a count that does not fall back.
     CoreStats {
         open_windows: open_in_tauri(app) as u32,
@@ -54,7 +55,7 @@ pub fn read<R: Runtime>(app: &impl Manager<R>) -> CoreStats {
         held_events: outbox.held_total() as u32,
         jobs: app.state::<Jobs>().count() as u32,
         pings: app.state::<Pings>().count() as u32,
-        trace_subscribers: app.state::<Trace>().subscribers() as u32,
+        trace_subscribers: switchboard.trace().subscribers() as u32,
         resident_kib: resident_kib(),
     }
 }

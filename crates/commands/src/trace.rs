@@ -1,9 +1,9 @@
-//! The live trace's command: the inspector subscribes to the plugin's [`Trace`] of every call,
+//! The live trace's command: the inspector subscribes to the plugin's trace of every call,
 //! send and log record.
 
 use tauri::{ipc::Channel, State};
 
-use crate::{AppError, Call, Trace, TraceEntry};
+use crate::{AppError, Call, Switchboard, TraceEntry};
 
 /// Streams the trace to the calling window in batches, oldest entry first: the kept entries
 /// now, then the new ones every 50 ms while there are any. Returns how many kept entries were
@@ -12,8 +12,8 @@ use crate::{AppError, Call, Trace, TraceEntry};
 #[specta::specta]
 pub async fn subscribe_trace<R: tauri::Runtime>(
     call: Call<R>,
-    trace: State<'_, Trace>,
+    switchboard: State<'_, Switchboard>,
     on_entries: Channel<Vec<TraceEntry>>,
 ) -> Result<u32, AppError> {
-    call.run(|call| Ok(trace.subscribe(call.caller, on_entries)))
+    call.run(|call| Ok(switchboard.trace().subscribe(call.caller, on_entries)))
 }

@@ -1,5 +1,5 @@
 //! The demo's vocabulary as the plugin's engine sees it, and the engine's types in it, so that
-//! the rest of this crate names `Outbox` or `Sent` without repeating the vocabulary.
+//! the rest of this crate names `Switchboard` or `Sent` without repeating the vocabulary.
 
 use switchboard_events::{Audience, WindowLabel};
 use tauri_plugin_switchboard as switchboard;
@@ -15,10 +15,8 @@ impl switchboard::Vocabulary for Demo {
     type ErrorKind = ErrorKind;
 }
 
-/// The engine's delivery of events to the demo's windows.
-pub type Outbox = switchboard::Outbox<Demo>;
-/// The live trace of the demo's calls and sends.
-pub type Trace = switchboard::Trace<Demo>;
+/// The engine in the demo's vocabulary: delivery to its windows and the live trace.
+pub type Switchboard = switchboard::Switchboard<Demo>;
 /// One line of the trace.
 pub type TraceEntry = switchboard::Entry<Demo>;
 /// What became of one send.

@@ -17,7 +17,8 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_switchboard::{lifecycle, lock::lock, Inbox, Teardown};
 
 use crate::{
-    jobs::Jobs, limits::Limit, ping::Pings, workspace::WorkspaceStore, AppError, Call, Demo, Outbox,
+    jobs::Jobs, limits::Limit, ping::Pings, workspace::WorkspaceStore, AppError, Call, Demo,
+    Switchboard,
 };
 
 /// Builds the window for a label.
@@ -55,7 +56,7 @@ impl<R: Runtime> WindowFactory<R> {
     pub fn open_next_worker(&self, app: &AppHandle<R>) -> Result<WindowLabel, AppError> {
         let _opening = lock(&self.opening);
         let open = app
-            .state::<Outbox>()
+            .state::<Switchboard>()
             .open()
             .iter()
             .filter(|l| l.is_worker())
@@ -99,7 +100,7 @@ impl<R: Runtime> WindowFactory<R> {
 
 /// Tells every window which windows are open. Called when one opens or closes.
 pub fn announce<R: Runtime>(app: &AppHandle<R>) -> Result<(), AppError> {
-    let outbox = app.state::<Outbox>();
+    let outbox = app.state::<Switchboard>();
     let open = outbox.open();
     outbox
         .send(app, &Audience::All, &WindowsChanged { open })
@@ -123,7 +124,7 @@ pub struct ReadyReport {
 #[specta::specta]
 pub async fn window_ready<R: Runtime>(
     call: Call<R>,
-    outbox: State<'_, Outbox>,
+    outbox: State<'_, Switchboard>,
     inbox: Inbox,
 ) -> Result<ReadyReport, AppError> {
     call.run(|call| {
@@ -221,7 +222,7 @@ pub fn launched_again<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>) {
         label: WindowLabel::Main,
     };
     if let Err(e) = app
-        .state::<Outbox>()
+        .state::<Switchboard>()
         .send(app, &to_main, &LaunchedAgain { args })
     {
         log::warn!("main not told of the second launch: {e}");

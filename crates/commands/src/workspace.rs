@@ -29,7 +29,7 @@ use switchboard_events::{Audience, InboxMessage, WindowLabel, WorkspaceSaved};
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_switchboard::lock::lock;
 
-use crate::{limits::Limit, AppError, Call, Outbox, Sent};
+use crate::{limits::Limit, AppError, Call, Sent, Switchboard};
 
 /// The version of the file format; bump it when [`Workspace`] changes shape.
 pub const FORMAT: u32 = 1;
@@ -453,7 +453,7 @@ pub fn tell_main<R: Runtime>(app: &AppHandle<R>, saved: &WorkspaceSaved) {
     let main = Audience::One {
         label: WindowLabel::Main,
     };
-    if let Err(e) = app.state::<Outbox>().send(app, &main, saved) {
+    if let Err(e) = app.state::<Switchboard>().send(app, &main, saved) {
         log::debug!("main not told of the workspace write: {e}");
     }
 }

@@ -7,6 +7,8 @@
 //!
 //! - [`route`]: how each event travels, and the [`Event`] trait the list implements.
 //! - [`label`], [`audience`], [`vocabulary`]: what the app's types must be.
+//! - [`switchboard`]: the one managed state, [`Switchboard`], reached as
+//!   `app.switchboard::<V>()`; every send goes through it.
 //! - [`outbox`]: delivery of every event Rust sends to pages: audience to labels, the ready
 //!   gate, held events, batches over each page's own Channel, `emit_to` as the routed option.
 //! - [`trace`]: every command call and send, kept in a ring and streamed to subscribers.
@@ -19,7 +21,7 @@
 //! - [`ids`] and [`lock`]: numbering that never wraps, and locks that survive a panic.
 //!
 //! An app adds it with `.plugin(Builder::<_, MyApp>::new().on_teardown(..).build())`: the
-//! plugin manages the Outbox and the trace and follows every window's page loads and closes.
+//! plugin manages the [`Switchboard`] and follows every window's page loads and closes.
 
 use std::marker::PhantomData;
 
@@ -35,6 +37,7 @@ pub mod lock;
 pub mod outbox;
 pub mod owned;
 pub mod route;
+pub mod switchboard;
 pub mod trace;
 pub mod untrusted;
 pub mod vocabulary;
@@ -50,6 +53,7 @@ pub use lifecycle::Teardown;
 pub use outbox::{Outbox, HELD_EVENTS};
 pub use owned::Owned;
 pub use route::{Broadcast, Event, EventInfo, PageToPage, Route, Targeted, ToCore};
+pub use switchboard::{Switchboard, SwitchboardExt};
 pub use trace::{Entry, LogLevel, Trace, TraceEntry};
 pub use untrusted::{listen_untrusted, parse_payload, PayloadError, MAX_PAYLOAD_BYTES};
 pub use vocabulary::Vocabulary;
@@ -87,15 +91,17 @@ impl<R: Runtime, V: Vocabulary> Builder<R, V> {
         self
     }
 
-    /// The plugin: it manages the [`Outbox`] and the [`Trace`] (and starts the trace's
-    /// batches), and follows page loads and window closes through [`lifecycle`].
+    /// The plugin: it manages the [`Switchboard`] (and starts the trace's batches), and
+    /// follows page loads and window closes through [`lifecycle`].
     pub fn build(self) -> TauriPlugin<R> {
         let hooks = lifecycle::Hooks::<R, V>(self.hooks);
         tauri::plugin::Builder::new("switchboard")
             .setup(move |app, _api| {
-                app.manage(Outbox::<V>::default());
-                app.manage(Trace::<V>::default());
-                trace::flush_in_batches::<R, V>(app);
+                app.manage(Switchboard::<V>::default());
+                let handle = app.clone();
+                tauri::async_runtime::spawn(async move {
+                    handle.switchboard::<V>().trace().flush_in_batches().await;
+                });
                 app.manage(hooks);
                 Ok(())
             })
@@ -115,5 +121,64 @@ impl<R: Runtime, V: Vocabulary> Builder<R, V> {
                 }
             })
             .build()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use crate::{
+        lifecycle,
+        testing::{self, Level, Note, Test, Win},
+        Error, SwitchboardExt, Teardown, TraceEntry,
+    };
+
+    /// The plugin alone, with a vocabulary of its tests: a window opened is held for until its
+    /// page is ready, then gets what was held, in order; a close runs the app's hook and later
+    /// sends to it fail; every send is in the trace.
+    #[test]
+    fn the_plugin_holds_delivers_traces_and_tears_down_for_any_vocabulary() {
+        let torn_down = Arc::new(Mutex::new(Vec::new()));
+        let app = testing::app(torn_down.clone());
+        let app = app.handle();
+        let switchboard = app.switchboard::<Test>();
+        let to_w1 = testing::To::One(Win(1));
+        let note = |text: &str| Note { text: text.into() };
+
+        lifecycle::opening::<_, Test>(app, Win(1));
+        let sent = switchboard.send(app, &to_w1, &note("first")).unwrap();
+        assert_eq!((sent.emitted, sent.held), (vec![], vec![Win(1)]));
+        switchboard.broadcast(app, &Level { value: 1 }).unwrap();
+        switchboard.broadcast(app, &Level { value: 2 }).unwrap();
+
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let flushed = lifecycle::ready::<_, Test>(app, Win(1), testing::inbox(received.clone()));
+        // The latest level replaced the first while held.
+        assert_eq!(flushed, Ok(2));
+        let sent = switchboard.send(app, &to_w1, &note("second")).unwrap();
+        assert_eq!(sent.emitted, [Win(1)]);
+        assert_eq!(*received.lock().unwrap(), ["note", "level", "note"]);
+
+        let traced: Vec<String> = switchboard
+            .trace()
+            .snapshot()
+            .into_iter()
+            .filter_map(|e| match e {
+                TraceEntry::Event { name, .. } => Some(name),
+                _ => None,
+            })
+            .collect();
+        let listed: Vec<&str> = testing::EVENTS.iter().map(|e| e.name).collect();
+        assert_eq!(listed, ["note", "level"]);
+        assert_eq!(traced, ["note", "level", "level", "note"]);
+
+        lifecycle::closed::<_, Test>(app, Win(1));
+        assert_eq!(*torn_down.lock().unwrap(), [(Win(1), Teardown::Close)]);
+        assert_eq!(
+            switchboard.send(app, &to_w1, &note("third")),
+            Err(Error::WindowNotFound(Win(1)))
+        );
+        assert!(switchboard.open().is_empty());
     }
 }

@@ -10,7 +10,7 @@
 
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::{Error, Inbox, Outbox, Trace, Vocabulary};
+use crate::{Error, Inbox, SwitchboardExt, Vocabulary};
 
 /// Why a window's page state ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,13 +40,13 @@ fn run_hooks<R: Runtime, V: Vocabulary>(app: &AppHandle<R>, label: V::Label, why
 /// it already stays held (a new window's page reports that it started loading after the window
 /// was opened, and events may be sent to it in between).
 pub fn opening<R: Runtime, V: Vocabulary>(app: &AppHandle<R>, label: V::Label) {
-    app.state::<Outbox<V>>().mark_loading(label);
+    app.switchboard::<V>().outbox().mark_loading(label);
 }
 
 /// Window `label` could not be built after [`opening`]: it is not open, and nothing is kept
 /// for it. No hook runs: it never had a page.
 pub fn not_opened<R: Runtime, V: Vocabulary>(app: &AppHandle<R>, label: V::Label) {
-    app.state::<Outbox<V>>().remove(label);
+    app.switchboard::<V>().outbox().remove(label);
 }
 
 /// The page of window `label` has registered its listeners and handed over `inbox`, its own
@@ -56,7 +56,7 @@ pub fn ready<R: Runtime, V: Vocabulary>(
     label: V::Label,
     inbox: Inbox,
 ) -> Result<u32, Error<V::Label>> {
-    app.state::<Outbox<V>>().ready(app, label, inbox)
+    app.switchboard::<V>().outbox().ready(app, label, inbox)
 }
 
 /// A page started loading in webview `label` (Tauri's label; one that is not the app's is
@@ -65,8 +65,8 @@ pub fn page_started<R: Runtime, V: Vocabulary>(app: &AppHandle<R>, label: &str) 
     let Ok(label) = label.parse::<V::Label>() else {
         return;
     };
-    app.state::<Outbox<V>>().mark_loading(label);
-    app.state::<Trace<V>>().unsubscribe(label);
+    app.switchboard::<V>().outbox().mark_loading(label);
+    app.switchboard::<V>().trace().unsubscribe(label);
     run_hooks::<R, V>(app, label, Teardown::Reload);
 }
 
@@ -86,8 +86,8 @@ pub fn destroyed<R: Runtime, V: Vocabulary>(app: &AppHandle<R>, label: &str) {
 /// dropped, its trace subscription ends, then the app's hooks run. (Tests on Tauri's mock
 /// runtime call it directly: that runtime never reports a window destroyed.)
 pub fn closed<R: Runtime, V: Vocabulary>(app: &AppHandle<R>, label: V::Label) {
-    let dropped = app.state::<Outbox<V>>().remove(label);
-    app.state::<Trace<V>>().unsubscribe(label);
+    let dropped = app.switchboard::<V>().outbox().remove(label);
+    app.switchboard::<V>().trace().unsubscribe(label);
     if dropped > 0 {
         log::info!("{label} closed before it was ready; {dropped} held event(s) dropped");
     }

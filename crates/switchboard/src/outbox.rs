@@ -28,10 +28,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 use tauri::{AppHandle, Emitter, EventTarget, Manager, Runtime};
 
-use crate::{
-    lock::lock, Audience, Broadcast, Delivery, Error, Event, Inbox, Sent, Targeted, Trace,
-    Transport, Vocabulary,
-};
+use crate::{lock::lock, Audience, Delivery, Error, Event, Inbox, Sent, Transport, Vocabulary};
 
 /// Most events held for one window that is still loading. Events whose latest value is all
 /// that matters (`latest` in the event list) are kept as that value and do not count.
@@ -50,7 +47,7 @@ struct Envelope {
     payload: Box<RawValue>,
 }
 
-fn to_json<L>(event: &impl Serialize) -> Result<Box<RawValue>, Error<L>> {
+pub(crate) fn to_json<L>(event: &impl Serialize) -> Result<Box<RawValue>, Error<L>> {
     serde_json::value::to_raw_value(event).map_err(|e| Error::Internal(e.to_string()))
 }
 
@@ -278,60 +275,16 @@ impl<V: Vocabulary> Outbox<V> {
             .count() as u32)
     }
 
-    /// Sends a targeted `event` to `audience`, over each window's Channel. Fails, sending
-    /// nothing, if the audience names a window that is not open.
-    pub fn send<R, M, E>(
-        &self,
-        app: &M,
-        audience: &V::Audience,
-        event: &E,
-    ) -> Result<Sent<V::Label>, Error<V::Label>>
-    where
-        R: Runtime,
-        M: Manager<R> + Emitter<R>,
-        E: Targeted,
-    {
-        self.deliver::<R, M, E, _>(app, audience, Transport::Channel, || to_json(event))
-    }
-
-    /// Sends a broadcast `event` to every open window, over each window's Channel.
-    pub fn broadcast<R, M, E>(&self, app: &M, event: &E) -> Result<Sent<V::Label>, Error<V::Label>>
-    where
-        R: Runtime,
-        M: Manager<R> + Emitter<R>,
-        E: Broadcast,
-    {
-        let all = V::Audience::all();
-        self.deliver::<R, M, E, _>(app, &all, Transport::Channel, || to_json(event))
-    }
-
-    /// Sends a targeted event by `transport`, built by `make` once the audience is known to be
-    /// open, under the same lock as every send: whatever `make` numbers is numbered in sending
-    /// order, and a send that fails takes no number. `make` fails with the app's own error.
-    pub fn send_with<R, M, E, Err>(
-        &self,
-        app: &M,
-        audience: &V::Audience,
-        transport: Transport,
-        make: impl FnOnce() -> Result<E, Err>,
-    ) -> Result<Sent<V::Label>, Err>
-    where
-        R: Runtime,
-        M: Manager<R> + Emitter<R>,
-        E: Targeted,
-        Err: From<Error<V::Label>>,
-    {
-        self.deliver::<R, M, E, Err>(app, audience, transport, || Ok(to_json(&make()?)?))
-    }
-
-    /// Sends event `E`, whose payload `payload` makes once the targets are known to be open.
-    fn deliver<R, M, E, Err>(
+    /// Sends event `E`, whose payload `payload` makes once the targets are known to be open
+    /// (under the lock, so a close, a ready or another send cannot interleave). Returns what
+    /// became of it and the payload's size, for the trace.
+    pub(crate) fn deliver<R, M, E, Err>(
         &self,
         app: &M,
         audience: &V::Audience,
         transport: Transport,
         payload: impl FnOnce() -> Result<Box<RawValue>, Err>,
-    ) -> Result<Sent<V::Label>, Err>
+    ) -> Result<(Sent<V::Label>, usize), Err>
     where
         R: Runtime,
         M: Manager<R> + Emitter<R>,
@@ -377,10 +330,7 @@ impl<V: Vocabulary> Outbox<V> {
                 }
             }
         }
-        if let Some(trace) = app.try_state::<Trace<V>>() {
-            trace.event(E::NAME, audience, transport, &sent, bytes);
-        }
-        Ok(sent)
+        Ok((sent, bytes))
     }
 
     /// How many events are held, for every window still loading.

@@ -1,4 +1,5 @@
-//! A vocabulary for the plugin's own unit tests: windows `w0`, `w1`, ... and two audiences.
+//! A vocabulary for the plugin's own unit tests: windows `w0`, `w1`, ..., two audiences, two
+//! events, and an app on Tauri's mock runtime with the plugin alone.
 
 use std::{fmt, str::FromStr};
 
@@ -66,4 +67,51 @@ impl Vocabulary for Test {
     type Label = Win;
     type Audience = To;
     type ErrorKind = ();
+}
+
+/// Rust to one window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+pub struct Note {
+    pub text: String,
+}
+
+/// Rust to every window; only the latest matters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+pub struct Level {
+    pub value: i32,
+}
+
+crate::events! {
+    Note = "note", Targeted;
+    Level = "level", Broadcast, latest;
+}
+
+/// An app on the mock runtime with only the plugin, whose teardown hook records what it is
+/// told in `torn_down`.
+pub fn app(
+    torn_down: std::sync::Arc<std::sync::Mutex<Vec<(Win, crate::Teardown)>>>,
+) -> tauri::App<tauri::test::MockRuntime> {
+    let plugin = crate::Builder::<_, Test>::new()
+        .on_teardown(move |_, label, why| torn_down.lock().unwrap().push((label, why)))
+        .build();
+    tauri::test::mock_builder()
+        .plugin(plugin)
+        .build(tauri::test::mock_context(tauri::test::noop_assets()))
+        .unwrap()
+}
+
+/// A page's Channel that keeps, in order, the names of the events it receives.
+pub fn inbox(received: std::sync::Arc<std::sync::Mutex<Vec<String>>>) -> crate::Inbox {
+    tauri::ipc::Channel::new(move |body| {
+        if let tauri::ipc::InvokeResponseBody::Json(json) = body {
+            let batch: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+            for delivery in batch {
+                received
+                    .lock()
+                    .unwrap()
+                    .push(delivery["name"].as_str().unwrap().to_owned());
+            }
+        }
+        Ok(())
+    })
 }

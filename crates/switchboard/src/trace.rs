@@ -14,7 +14,7 @@ use std::{
 
 use serde::Serialize;
 use specta::Type;
-use tauri::{ipc::Channel, AppHandle, Manager, Runtime};
+use tauri::ipc::Channel;
 use tokio::sync::Notify;
 
 use crate::{lock::lock, Sent, Transport, Vocabulary};
@@ -134,7 +134,7 @@ impl From<log::Level> for LogLevel {
 pub struct Trace<V: Vocabulary> {
     started: Instant,
     inner: Mutex<Inner<V>>,
-    /// Wakes the flusher (see [`flush_in_batches`]) when entries are pending.
+    /// Wakes the flusher (see `flush_in_batches`) when entries are pending.
     pending_entries: Notify,
 }
 
@@ -178,20 +178,6 @@ impl<V: Vocabulary> Default for Trace<V> {
             pending_entries: Notify::new(),
         }
     }
-}
-
-/// Sends the trace's pending entries every [`BATCH_WINDOW`] while there are any; runs for as
-/// long as the app. Start it once, after managing the trace.
-pub fn flush_in_batches<R: Runtime, V: Vocabulary>(app: &AppHandle<R>) {
-    let app = app.clone();
-    tauri::async_runtime::spawn(async move {
-        let trace = app.state::<Trace<V>>();
-        loop {
-            trace.pending_entries.notified().await;
-            tokio::time::sleep(BATCH_WINDOW).await;
-            trace.flush();
-        }
-    });
 }
 
 fn saturating_u32(n: u128) -> u32 {
@@ -278,6 +264,16 @@ impl<V: Vocabulary> Trace<V> {
         }
         inner.subscribers.push((window, channel));
         sent
+    }
+
+    /// Sends the pending entries every [`BATCH_WINDOW`] while there are any; runs for as long
+    /// as the app. Started once, by the plugin.
+    pub(crate) async fn flush_in_batches(&self) {
+        loop {
+            self.pending_entries.notified().await;
+            tokio::time::sleep(BATCH_WINDOW).await;
+            self.flush();
+        }
     }
 
     /// Sends the pending entries now instead of at the end of the batch window.

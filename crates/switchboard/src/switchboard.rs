@@ -1,0 +1,122 @@
+//! The plugin's one managed state: the [`Outbox`] and the [`Trace`] of an app's vocabulary,
+//! reached as `app.switchboard::<V>()` ([`SwitchboardExt`]). Every send goes through it, so
+//! that each is delivered and traced alike.
+
+use tauri::{Emitter, Manager, Runtime, State};
+
+use crate::{
+    outbox::to_json, Audience, Broadcast, Error, Event, Outbox, Sent, Targeted, Trace, Transport,
+    Vocabulary,
+};
+
+/// The engine of an app whose vocabulary is `V`, managed by the plugin.
+pub struct Switchboard<V: Vocabulary> {
+    outbox: Outbox<V>,
+    trace: Trace<V>,
+}
+
+impl<V: Vocabulary> Default for Switchboard<V> {
+    fn default() -> Self {
+        Switchboard {
+            outbox: Outbox::default(),
+            trace: Trace::default(),
+        }
+    }
+}
+
+impl<V: Vocabulary> Switchboard<V> {
+    /// Delivery to each window: its readiness, what is held for it.
+    pub fn outbox(&self) -> &Outbox<V> {
+        &self.outbox
+    }
+
+    /// The live trace of calls, sends and log records.
+    pub fn trace(&self) -> &Trace<V> {
+        &self.trace
+    }
+
+    /// The open windows, sorted.
+    pub fn open(&self) -> Vec<V::Label> {
+        self.outbox.open()
+    }
+
+    /// Sends a targeted `event` to `audience`, over each window's Channel. Fails, sending
+    /// nothing, if the audience names a window that is not open.
+    pub fn send<R, M, E>(
+        &self,
+        app: &M,
+        audience: &V::Audience,
+        event: &E,
+    ) -> Result<Sent<V::Label>, Error<V::Label>>
+    where
+        R: Runtime,
+        M: Manager<R> + Emitter<R>,
+        E: Targeted,
+    {
+        let delivered =
+            self.outbox
+                .deliver::<R, M, E, _>(app, audience, Transport::Channel, || to_json(event));
+        self.traced::<E, _>(audience, Transport::Channel, delivered)
+    }
+
+    /// Sends a broadcast `event` to every open window, over each window's Channel.
+    pub fn broadcast<R, M, E>(&self, app: &M, event: &E) -> Result<Sent<V::Label>, Error<V::Label>>
+    where
+        R: Runtime,
+        M: Manager<R> + Emitter<R>,
+        E: Broadcast,
+    {
+        let all = V::Audience::all();
+        let delivered = self
+            .outbox
+            .deliver::<R, M, E, _>(app, &all, Transport::Channel, || to_json(event));
+        self.traced::<E, _>(&all, Transport::Channel, delivered)
+    }
+
+    /// Sends a targeted event by `transport`, built by `make` once the audience is known to be
+    /// open, under the same lock as every send: whatever `make` numbers is numbered in sending
+    /// order, and a send that fails takes no number. `make` fails with the app's own error.
+    pub fn send_with<R, M, E, Err>(
+        &self,
+        app: &M,
+        audience: &V::Audience,
+        transport: Transport,
+        make: impl FnOnce() -> Result<E, Err>,
+    ) -> Result<Sent<V::Label>, Err>
+    where
+        R: Runtime,
+        M: Manager<R> + Emitter<R>,
+        E: Targeted,
+        Err: From<Error<V::Label>>,
+    {
+        let delivered = self
+            .outbox
+            .deliver::<R, M, E, Err>(app, audience, transport, || Ok(to_json(&make()?)?));
+        self.traced::<E, _>(audience, transport, delivered)
+    }
+
+    /// Records a send that happened in the trace, and hands back what became of it.
+    fn traced<E: Event, Err>(
+        &self,
+        audience: &V::Audience,
+        transport: Transport,
+        delivered: Result<(Sent<V::Label>, usize), Err>,
+    ) -> Result<Sent<V::Label>, Err> {
+        let (sent, bytes) = delivered?;
+        self.trace.event(E::NAME, audience, transport, &sent, bytes);
+        Ok(sent)
+    }
+}
+
+/// `app.switchboard::<V>()` on anything that reaches the app's state (an `AppHandle`, a
+/// window, a webview). Like `Manager::state`, it panics if the plugin was not added.
+pub trait SwitchboardExt<R: Runtime> {
+    /// The engine of vocabulary `V`.
+    fn switchboard<V: Vocabulary>(&self) -> State<'_, Switchboard<V>>;
+}
+
+impl<R: Runtime, M: Manager<R>> SwitchboardExt<R> for M {
+    fn switchboard<V: Vocabulary>(&self) -> State<'_, Switchboard<V>> {
+        self.state::<Switchboard<V>>()
+    }
+}
