@@ -32,6 +32,7 @@ fn switchboard<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
             }
         })
         .on_teardown(windows::torn_down)
+        .on_ready(windows::on_ready)
         .build()
 }
 

@@ -186,7 +186,7 @@ fn a_closed_window_gets_nothing_and_sending_to_it_is_an_error() {
     // Its page's `window_ready`, racing the close, marks nothing ready.
     let late = t.error_kind(
         "worker-1",
-        "window_ready",
+        "plugin:switchboard|window_ready",
         json!({ "inbox": "__CHANNEL__:9" }),
     );
     assert_eq!(late, "window_not_found");

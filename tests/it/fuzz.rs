@@ -204,8 +204,8 @@ fn args(command: &str) -> BoxedStrategy<Value> {
                 .prop_map(Value::from)
                 .boxed(),
         )],
-        "subscribe_trace" => vec![("onEntries", channel().boxed())],
-        "window_ready" => vec![("inbox", channel().boxed())],
+        "plugin:switchboard|subscribe_trace" => vec![("onEntries", channel().boxed())],
+        "plugin:switchboard|window_ready" => vec![("inbox", channel().boxed())],
         _ => vec![],
     };
     let typed = fields
@@ -338,5 +338,8 @@ fn files_in(dir: &std::path::Path) -> std::collections::BTreeSet<std::path::Path
 fn every_command_answers_hostile_arguments_with_a_typed_error_and_stays_bounded() {
     for command in COMMAND_NAMES {
         fuzz(command);
+    }
+    for command in tauri_plugin_switchboard::COMMANDS {
+        fuzz(format!("plugin:switchboard|{command}").leak());
     }
 }

@@ -98,7 +98,7 @@ impl TestApp {
     pub fn ready(&self, label: &str) -> Value {
         self.ok(
             label,
-            "window_ready",
+            "plugin:switchboard|window_ready",
             json!({ "inbox": format!("__CHANNEL__:{INBOX}") }),
         )
     }
@@ -115,7 +115,7 @@ impl TestApp {
     pub fn subscribe_trace(&self, id: u32) -> Value {
         self.ok(
             "inspector",
-            "subscribe_trace",
+            "plugin:switchboard|subscribe_trace",
             json!({ "onEntries": format!("__CHANNEL__:{id}") }),
         )
     }

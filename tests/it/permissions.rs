@@ -22,12 +22,12 @@ fn args(command: &str) -> Value {
             json!({ "audience": { "to": "one", "label": "main" }, "text": "m", "transport": "event" })
         }
         "send_messages" => json!({ "messages": [] }),
-        "window_ready" => json!({ "inbox": "__CHANNEL__:3" }),
+        "plugin:switchboard|window_ready" => json!({ "inbox": "__CHANNEL__:3" }),
         "reply_to_main" => json!({ "text": "r" }),
         "start_job" => json!({ "steps": 1, "stepMs": 20, "onUpdate": "__CHANNEL__:1" }),
         "cancel_job" => json!({ "job": 999 }),
         "fail_with" => json!({ "kind": "not_found" }),
-        "subscribe_trace" => json!({ "onEntries": "__CHANNEL__:2" }),
+        "plugin:switchboard|subscribe_trace" => json!({ "onEntries": "__CHANNEL__:2" }),
         _ => json!({}),
     }
 }
@@ -98,8 +98,32 @@ fn the_event_plugin_grants_listen_to_all_emit_to_main_alone_and_unlisten_to_none
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// Switchboard's plugin: every window may announce that it is ready; only the inspector may
+/// subscribe to the trace.
+#[test]
+fn the_switchboard_plugin_grants_ready_to_every_window_and_the_trace_to_the_inspector() {
+    let t = start();
+    t.open_worker();
+    t.ok("main", "open_inspector", json!({}));
+    let mut wrong = Vec::new();
+    for label in ["main", "worker-1", "inspector"] {
+        for command in tauri_plugin_switchboard::COMMANDS {
+            let granted = *command == "window_ready" || label == "inspector";
+            let command = format!("plugin:switchboard|{command}");
+            let result = t.invoke(label, &command, args(&command));
+            let allowed = !refused_by_acl(&result);
+            if allowed != granted {
+                wrong.push(format!("{label} {command}: allowed={allowed} ({result:?})"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_eq!(tauri_plugin_switchboard::COMMANDS.len(), 2);
+}
+
 /// Tauri's plugins (the log, window geometry, one instance) and its window and menu APIs are
-/// used from Rust only: no capability grants a page any of them.
+/// used from Rust only: no capability grants a page any of them. (Switchboard's own plugin is
+/// granted command by command, as checked above, never as a set.)
 #[test]
 fn no_window_is_granted_a_plugin_or_the_window_and_menu_apis() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/capabilities");
@@ -119,7 +143,8 @@ fn no_window_is_granted_a_plugin_or_the_window_and_menu_apis() {
             ]
             .iter()
             .any(|prefix| name.starts_with(prefix));
-            if plugin || !(name.starts_with("allow-") || name.starts_with("core:event:")) {
+            let ours = ["allow-", "core:event:", "switchboard:allow-"];
+            if plugin || !ours.iter().any(|prefix| name.starts_with(prefix)) {
                 granted.push(format!("{}: {name}", path.display()));
             }
         }

@@ -84,7 +84,7 @@ export async function targeting(windows) {
     ["worker-1", "open_worker"],
     ["worker-1", "send_message"],
     ["inspector", "reply_to_main"],
-    ["main", "subscribe_trace"],
+    ["main", "plugin:switchboard|subscribe_trace"],
   ])) {
     const refused = await windows.invoke(label, command, {});
     assert.equal(kindOf(refused.rejected), "permission_denied", `${label} calling ${command}`);

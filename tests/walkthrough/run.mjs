@@ -96,25 +96,27 @@ function fails(command, args) {
  * names a workspace crate's artifacts by its package name and its path inside the workspace,
  * not by where the workspace is, so the copy's crates would overwrite the project's: they get
  * package names of their own (their crate names stay, so the code is unchanged), and the
- * bindings binary another name. */
+ * bindings binary another name. The plugin, which the walkthrough does not change, cannot be
+ * renamed (Tauri names its permissions after its package): the copy uses the project's own. */
 function isolate() {
-  const crates = [
-    { dir: "switchboard", name: "tauri-plugin-switchboard" },
-    ...["events", "commands", "bench"].map((dir) => ({ dir, name: `switchboard-${dir}` })),
-  ];
-  for (const { dir, name } of crates) {
-    edit(`crates/${dir}/Cargo.toml`, (t) =>
+  edit("Cargo.toml", (t) =>
+    t
+      .replace('members = ["crates/switchboard", ', "members = [")
+      .replace(
+        'tauri-plugin-switchboard = { path = "crates/switchboard" }',
+        `tauri-plugin-switchboard = { path = ${JSON.stringify(join(project, "crates/switchboard"))} }`,
+      ),
+  );
+  for (const crate of ["events", "commands", "bench"]) {
+    edit(`crates/${crate}/Cargo.toml`, (t) =>
       t
-        .replace(`name = "${name}"`, `name = "walkthrough-${dir}"`)
-        .replace(
-          "\n[dependencies]",
-          `\n[lib]\nname = "${name.replaceAll("-", "_")}"\n\n[dependencies]`,
-        ),
+        .replace(`name = "switchboard-${crate}"`, `name = "walkthrough-${crate}"`)
+        .replace("\n[dependencies]", `\n[lib]\nname = "switchboard_${crate}"\n\n[dependencies]`),
     );
     edit("Cargo.toml", (t) =>
       t.replace(
-        `${name} = { path = "crates/${dir}" }`,
-        `${name} = { path = "crates/${dir}", package = "walkthrough-${dir}" }`,
+        `switchboard-${crate} = { path = "crates/${crate}" }`,
+        `switchboard-${crate} = { path = "crates/${crate}", package = "walkthrough-${crate}" }`,
       ),
     );
   }

@@ -9,7 +9,6 @@ command_list! {
     counter::counter_get: main worker;
     counter::counter_add: main worker;
     ping::ping_later: main worker;
-    windows::window_ready: main worker inspector;
     windows::open_worker: main;
     windows::open_inspector: main;
     windows::close_window: main;
@@ -25,7 +24,6 @@ command_list! {
     bulk::download_chunks: main worker;
     bulk::upload_json: main worker;
     bulk::upload_raw: main worker;
-    trace::subscribe_trace: inspector;
     report::export_trace: inspector;
     stats::core_stats: inspector;
     workspace::workspace_status: main inspector;

@@ -198,8 +198,16 @@ impl From<tauri_plugin_switchboard::Error<WindowLabel>> for AppError {
             tauri_plugin_switchboard::Error::WindowNotFound(label) => {
                 AppError::window_not_found(label)
             }
+            tauri_plugin_switchboard::Error::NotAWindow(_) => AppError::forbidden(e.to_string()),
             tauri_plugin_switchboard::Error::Internal(message) => AppError::internal(message),
         }
+    }
+}
+
+/// The kind the trace records when one of the plugin's own commands fails.
+impl From<&tauri_plugin_switchboard::Error<WindowLabel>> for ErrorKind {
+    fn from(e: &tauri_plugin_switchboard::Error<WindowLabel>) -> Self {
+        AppError::from(e.clone()).kind()
     }
 }
 

@@ -31,8 +31,9 @@ fn header(generator: &str) -> String {
 /// The bindings' runtime for command errors. tauri-specta's own assumes that every rejection
 /// is the command's error type; Tauri's own rejections are plain strings
 /// (docs/tauri-behaviour.md#string-rejections), so here they become `Rejection` values whose
-/// kinds never collide with `AppError`'s.
-const TYPED_ERROR_IMPL: &str = r#"async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E | Rejection }> {
+/// kinds never collide with `AppError`'s. Exported: the plugin's commands, which tauri-specta
+/// does not generate, answer in the same shape (`frontend/src/lib/plugin.ts`).
+const TYPED_ERROR_IMPL: &str = r#"export async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E | Rejection }> {
     try {
         return { status: "ok", data: await result };
     } catch (e) {

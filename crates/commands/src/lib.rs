@@ -23,7 +23,6 @@ pub mod registry;
 pub mod report;
 pub mod restore;
 pub mod stats;
-pub mod trace;
 pub mod vocabulary;
 pub mod windows;
 pub mod workspace;

@@ -61,7 +61,8 @@ macro_rules! command_list {
 
 include!("command_list.rs");
 
-/// The tauri-specta builder with every command and every type pages see. Events are not
+/// The tauri-specta builder with every command and every type pages see (the plugin's
+/// commands' too, which the frontend calls through `frontend/src/lib/plugin.ts`). Events are not
 /// given to tauri-specta: its event objects offer a global `listen` and an untyped `emitTo`,
 /// so `export.rs` writes Switchboard's own event list instead, from `EVENTS`.
 pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
@@ -73,6 +74,10 @@ pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
         .commands(R::commands())
         .types(&event_types)
         .typ::<crate::Rejection>()
+        // What the plugin's own commands take and answer, for its TypeScript calls.
+        .typ::<tauri_plugin_switchboard::ReadyReport<switchboard_events::WindowLabel>>()
+        .typ::<tauri_plugin_switchboard::Delivery>()
+        .typ::<crate::TraceEntry>()
         // The inspector keeps as many rows as the core keeps entries.
         .constant("TRACE_CAPACITY", trace::CAPACITY)
         // The typed mock of the core holds as many events for a loading window as the core.

@@ -1,4 +1,5 @@
-//! Windows: open workers and the inspector, close, and the ready hand-off.
+//! Windows: open workers and the inspector, close, and what the demo adds to the plugin's
+//! ready hand-off and teardown.
 //!
 //! How a window looks (URL, size, place) is the app's business: it manages a
 //! [`WindowFactory`] and this module only decides labels and bookkeeping.
@@ -8,13 +9,11 @@ use std::sync::{
     Mutex,
 };
 
-use serde::Serialize;
-use specta::Type;
 use switchboard_events::{Audience, LaunchedAgain, WindowLabel, WindowsChanged};
 
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use tauri_plugin_switchboard::{lifecycle, lock::lock, Inbox, Teardown};
+use tauri_plugin_switchboard::{lifecycle, lock::lock, Teardown};
 
 use crate::{
     jobs::Jobs, limits::Limit, ping::Pings, workspace::WorkspaceStore, AppError, Call, Demo,
@@ -108,37 +107,16 @@ pub fn announce<R: Runtime>(app: &AppHandle<R>) -> Result<(), AppError> {
         .map_err(AppError::from)
 }
 
-/// The answer to `windowReady`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct ReadyReport {
-    /// The window that is now ready.
-    pub label: WindowLabel,
-    /// Events that were held for it and are now delivered.
-    pub flushed: u32,
-}
-
-/// Announces that the calling page has registered its listeners, and hands over `inbox`, the
-/// page's own Channel for private events: events held for it are delivered now, in order,
-/// followed by the current window list; later events go straight through.
-#[tauri::command]
-#[specta::specta]
-pub async fn window_ready<R: Runtime>(
-    call: Call<R>,
-    outbox: State<'_, Switchboard>,
-    inbox: Inbox,
-) -> Result<ReadyReport, AppError> {
-    call.run(|call| {
-        let flushed = lifecycle::ready::<R, Demo>(&call.app, call.caller, inbox)?;
-        // Last, so that whatever list was held, the page ends with the current one.
-        let open = WindowsChanged {
-            open: outbox.open(),
-        };
-        outbox.send(&call.app, &Audience::One { label: call.caller }, &open)?;
-        Ok(ReadyReport {
-            label: call.caller,
-            flushed,
-        })
-    })
+/// A page is ready (the plugin has delivered what was held for it): it is sent the current
+/// window list last, so that whatever list was held, it ends with the current one.
+pub fn on_ready<R: Runtime>(app: &AppHandle<R>, label: WindowLabel) {
+    let switchboard = app.state::<Switchboard>();
+    let open = WindowsChanged {
+        open: switchboard.open(),
+    };
+    if let Err(e) = switchboard.send(app, &Audience::One { label }, &open) {
+        log::warn!("{label} not sent the window list: {e}");
+    }
 }
 
 /// Takes the next worker number; fails, without wrapping, once every number is used.

@@ -1,5 +1,8 @@
 //! What the engine refuses. Apps convert it into their own command error with `From`, so a
-//! command body uses `?` on engine calls.
+//! command body uses `?` on engine calls; the plugin's own commands send it to pages as JSON
+//! tagged on `kind`, in the shape of an app error (`{ kind, message, label? }`).
+
+use serde::{ser::SerializeMap, Serialize, Serializer};
 
 /// An engine call that did nothing, and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -8,7 +11,59 @@ pub enum Error<L> {
     /// even to the other windows named.
     #[error("window `{0}` is not open")]
     WindowNotFound(L),
+    /// The calling webview's label is not one of the app's windows (kind `forbidden`).
+    #[error("`{0}` is not a window of this app")]
+    NotAWindow(String),
     /// A failure of the platform or of serialization; nothing was changed.
     #[error("{0}")]
     Internal(String),
+}
+
+impl<L> Error<L> {
+    /// The `kind` tag in JSON.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::WindowNotFound(_) => "window_not_found",
+            Error::NotAWindow(_) => "forbidden",
+            Error::Internal(_) => "internal",
+        }
+    }
+}
+
+impl<L: Serialize + std::fmt::Display> Serialize for Error<L> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kind", self.kind())?;
+        map.serialize_entry("message", &self.to_string())?;
+        if let Error::WindowNotFound(label) = self {
+            map.serialize_entry("label", label)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::testing::Win;
+
+    /// Pages tell errors apart by `kind`: the JSON is a contract, pinned here.
+    #[test]
+    fn json_is_tagged_on_kind_with_a_message() {
+        let check = |e: Error<Win>, want| assert_eq!(serde_json::to_value(&e).unwrap(), want);
+        check(
+            Error::WindowNotFound(Win(3)),
+            json!({ "kind": "window_not_found", "message": "window `w3` is not open", "label": 3 }),
+        );
+        check(
+            Error::NotAWindow("x".into()),
+            json!({ "kind": "forbidden", "message": "`x` is not a window of this app" }),
+        );
+        check(
+            Error::Internal("boom".into()),
+            json!({ "kind": "internal", "message": "boom" }),
+        );
+    }
 }

@@ -28,6 +28,8 @@ use std::marker::PhantomData;
 use tauri::{plugin::TauriPlugin, webview::PageLoadEvent, AppHandle, Manager, RunEvent, Runtime};
 
 pub mod audience;
+mod command_names;
+mod commands;
 pub mod delivery;
 pub mod error;
 pub mod ids;
@@ -46,6 +48,8 @@ pub mod vocabulary;
 mod testing;
 
 pub use audience::Audience;
+pub use command_names::COMMANDS;
+pub use commands::ReadyReport;
 pub use delivery::{Delivery, Inbox, Sent, Transport};
 pub use error::Error;
 pub use label::Label;
@@ -61,6 +65,7 @@ pub use vocabulary::Vocabulary;
 /// Builds the plugin for an app whose vocabulary is `V`.
 pub struct Builder<R: Runtime, V: Vocabulary> {
     hooks: Vec<lifecycle::Hook<R, V::Label>>,
+    on_ready: Vec<commands::ReadyHook<R, V::Label>>,
     vocabulary: PhantomData<V>,
 }
 
@@ -68,13 +73,14 @@ impl<R: Runtime, V: Vocabulary> Default for Builder<R, V> {
     fn default() -> Self {
         Builder {
             hooks: Vec::new(),
+            on_ready: Vec::new(),
             vocabulary: PhantomData,
         }
     }
 }
 
 impl<R: Runtime, V: Vocabulary> Builder<R, V> {
-    /// A plugin with no teardown hooks.
+    /// A plugin with no hooks.
     pub fn new() -> Self {
         Self::default()
     }
@@ -91,13 +97,32 @@ impl<R: Runtime, V: Vocabulary> Builder<R, V> {
         self
     }
 
-    /// The plugin: it manages the [`Switchboard`] (and starts the trace's batches), and
-    /// follows page loads and window closes through [`lifecycle`].
+    /// Runs `hook` whenever a window's page has announced that it is ready, after what was
+    /// held for it was delivered: send it the state it starts from there (the window list,
+    /// say), so that it ends with the current one whatever was held.
+    #[must_use]
+    pub fn on_ready(
+        mut self,
+        hook: impl Fn(&AppHandle<R>, V::Label) + Send + Sync + 'static,
+    ) -> Self {
+        self.on_ready.push(Box::new(hook));
+        self
+    }
+
+    /// The plugin: it manages the [`Switchboard`] (and starts the trace's batches), answers
+    /// its commands (`window_ready`, `subscribe_trace`), and follows page loads and window
+    /// closes through [`lifecycle`].
     pub fn build(self) -> TauriPlugin<R> {
         let hooks = lifecycle::Hooks::<R, V>(self.hooks);
+        let bodies = commands::Bodies::<R>::new::<V>(self.on_ready);
         tauri::plugin::Builder::new("switchboard")
+            .invoke_handler(tauri::generate_handler![
+                commands::window_ready,
+                commands::subscribe_trace
+            ])
             .setup(move |app, _api| {
                 app.manage(Switchboard::<V>::default());
+                app.manage(bodies);
                 let handle = app.clone();
                 tauri::async_runtime::spawn(async move {
                     handle.switchboard::<V>().trace().flush_in_batches().await;

@@ -66,7 +66,17 @@ pub struct Test;
 impl Vocabulary for Test {
     type Label = Win;
     type Audience = To;
-    type ErrorKind = ();
+    type ErrorKind = Kind;
+}
+
+/// The test vocabulary's error kinds: the plugin's own.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, specta::Type)]
+pub struct Kind(pub &'static str);
+
+impl From<&crate::Error<Win>> for Kind {
+    fn from(e: &crate::Error<Win>) -> Self {
+        Kind(e.kind())
+    }
 }
 
 /// Rust to one window.

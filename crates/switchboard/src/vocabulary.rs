@@ -5,7 +5,7 @@ use std::fmt::Debug;
 
 use serde::Serialize;
 
-use crate::{Audience, Label};
+use crate::{Audience, Error, Label};
 
 /// What an app brings to the plugin. Implement it on an empty type:
 /// `struct MyApp; impl Vocabulary for MyApp { type Label = MyLabel; ... }`.
@@ -14,6 +14,15 @@ pub trait Vocabulary: Send + Sync + 'static {
     type Label: Label;
     /// The app's audiences of targeted events.
     type Audience: Audience<Self::Label>;
-    /// The kind of a failed command, as the trace records it (the tag of the app's error).
-    type ErrorKind: Copy + Debug + PartialEq + Serialize + specta::Type + Send + Sync + 'static;
+    /// The kind of a failed command, as the trace records it (the tag of the app's error); the
+    /// plugin's own commands record theirs as the kind their [`Error`] maps to.
+    type ErrorKind: Copy
+        + Debug
+        + PartialEq
+        + Serialize
+        + specta::Type
+        + Send
+        + Sync
+        + 'static
+        + for<'a> From<&'a Error<Self::Label>>;
 }

@@ -12,7 +12,7 @@ beforeEach(() => {
   mockIPC((cmd, args) => {
     calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
     if (cmd === "plugin:event|listen") return 1;
-    if (cmd === "window_ready") return { label: "worker-3", flushed: 2 };
+    if (cmd === "plugin:switchboard|window_ready") return { label: "worker-3", flushed: 2 };
     return null;
   });
 });
@@ -28,9 +28,9 @@ describe("listenHere", () => {
 });
 
 describe("announceReady", () => {
-  it("calls window_ready and returns what was flushed", async () => {
+  it("calls the plugin's window_ready and returns what was flushed", async () => {
     expect(await announceReady()).toEqual({ label: "worker-3", flushed: 2 });
-    expect(calls.map((c) => c.cmd)).toEqual(["window_ready"]);
+    expect(calls.map((c) => c.cmd)).toEqual(["plugin:switchboard|window_ready"]);
   });
 });
 

@@ -20,10 +20,11 @@ import { Channel } from "@tauri-apps/api/core";
 import { emitTo as tauriEmitTo } from "@tauri-apps/api/event";
 import { getCurrentWebviewWindow } from "@tauri-apps/api/webviewWindow";
 import { type EventSpec, events } from "../../../bindings/events";
-import { commands, type Delivery, type ReadyReport } from "../../../bindings/ipc";
+import type { Delivery, ReadyReport } from "../../../bindings/ipc";
 import { unwrap } from "./ipc";
 import type { WindowLabel } from "./labels";
 import { currentLabel } from "./labels";
+import { pluginCommands } from "./plugin";
 
 /** Events a page may listen to: whatever Rust sends, and notes from other pages. */
 export type Heard<T> = EventSpec<T, "broadcast" | "targeted" | "page_to_page">;
@@ -56,7 +57,7 @@ export function emitToCore<T>(event: EventSpec<T, "to_core">, payload: T): Promi
 
 /** Tells Rust that this page's listeners are registered, so held events may come, and hands
  * it this page's private Channel. */
-export async function announceReady(): Promise<ReadyReport> {
+export async function announceReady(): Promise<ReadyReport<WindowLabel>> {
   // Each message is a batch: what Rust sent while the main thread was busy, oldest first.
   const inbox = new Channel<Delivery[]>();
   inbox.onmessage = (batch) => {
@@ -74,7 +75,7 @@ export async function announceReady(): Promise<ReadyReport> {
       }
     }
   };
-  const report = await unwrap(commands.windowReady(inbox));
+  const report = await unwrap(pluginCommands.windowReady(inbox));
   // For devtools' timeline and `npm run bench`'s start-up figure.
   performance.mark("switchboard:ready");
   return report;

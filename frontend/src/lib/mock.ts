@@ -31,8 +31,10 @@ import type {
 } from "../../../bindings/ipc";
 import { HELD_EVENTS } from "../../../bindings/ipc";
 import type { Sent } from "./ipc";
+import { pluginCommands } from "./plugin";
 
-type Commands = typeof commands;
+/** The app's commands and the plugin's, by their names in TypeScript. */
+type Commands = typeof commands & typeof pluginCommands;
 /** What command `K` answers when it succeeds. */
 type Data<K extends keyof Commands> = Extract<
   Awaited<ReturnType<Commands[K]>>,
@@ -83,11 +85,22 @@ function capabilityOf(label: WindowLabel): { permissions: string[] } {
 
 /** `sendMessage` -> `send_message`, as the bindings name commands to Tauri. */
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-/** `send_message` -> `allow-send-message`, the permission that grants it. */
-const permission = (command: string) =>
-  command.startsWith("plugin:event|")
-    ? `core:event:allow-${command.slice("plugin:event|".length).replaceAll("_", "-")}`
-    : `allow-${command.replaceAll("_", "-")}`;
+/** A command's name to Tauri: `send_message`, or `plugin:switchboard|subscribe_trace`. */
+const wireName = (name: string) =>
+  name in pluginCommands ? `plugin:switchboard|${snake(name)}` : snake(name);
+/** Tauri's plugins' prefixes, and the prefix of their permissions in a capability. */
+const pluginPermissions: Record<string, string> = {
+  "plugin:event|": "core:event:",
+  "plugin:switchboard|": "switchboard:",
+};
+/** `send_message` -> `allow-send-message`, the permission that grants it (a plugin's with its
+ * prefix: `core:event:allow-listen`, `switchboard:allow-window-ready`). */
+const permission = (command: string) => {
+  const [prefix, granted] = Object.entries(pluginPermissions).find(([p]) =>
+    command.startsWith(p),
+  ) ?? ["", ""];
+  return `${granted}allow-${command.slice(prefix.length).replaceAll("_", "-")}`;
+};
 
 /** The arguments of a call, in the order of the binding's parameters. */
 function positional(args: unknown): unknown[] {
@@ -160,7 +173,7 @@ export function mockCore(options: {
   const page = options.window;
   const handlers: Record<string, (...args: unknown[]) => unknown> = {};
   for (const [name, handler] of Object.entries(options.commands ?? {})) {
-    handlers[snake(name)] = handler as (...args: unknown[]) => unknown;
+    handlers[wireName(name)] = handler as (...args: unknown[]) => unknown;
   }
   const windows = new Map<WindowLabel, Win>();
   const problems: string[] = [];
@@ -315,11 +328,11 @@ export function mockCore(options: {
           deliver(to, { name: a.event as string, payload: a.payload, via: "event" });
         return null;
       }
-      case "window_ready": {
+      case "plugin:switchboard|window_ready": {
         const w = win(label);
         const inbox = a.inbox as { id: number } | undefined;
         if (w && inbox && label === page) w.inbox = { id: inbox.id, next: 0 };
-        const report: ReadyReport = { label, flushed: markReady(label) };
+        const report: ReadyReport<WindowLabel> = { label, flushed: markReady(label) };
         return report;
       }
     }

@@ -6,6 +6,7 @@ import { boot, type Component, frame } from "../lib/boot";
 import { inbox } from "../lib/demos";
 import { drawInBatches, el, section, show, whenClicked } from "../lib/dom";
 import { channel, type TraceEntry, unwrap } from "../lib/ipc";
+import { pluginCommands } from "../lib/plugin";
 import { describeEntry, traceWatchers } from "../lib/trace";
 
 function row(entry: TraceEntry): HTMLTableRowElement {
@@ -82,7 +83,7 @@ function trace(): Component {
   );
   return {
     root: el("div", {}, log.root, count, el("table", {}, el("thead", {}, head), rows)),
-    ready: unwrap(commands.subscribeTrace(channel(addBatch))),
+    ready: unwrap(pluginCommands.subscribeTrace(channel(addBatch))),
   };
 }
 
