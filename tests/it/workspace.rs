@@ -153,6 +153,35 @@ fn windows_that_close_because_the_app_quits_come_back() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Main closing is what quits: the plugin's teardown freezes the workspace before main's close
+/// is recorded (which would forget main's inbox), so main's history and the windows that close
+/// after it are kept, with no freeze by hand.
+#[test]
+fn closing_main_freezes_the_workspace_before_anything_is_forgotten() {
+    let dir = scratch("main-closes");
+    {
+        let t = start_with(Keep::In(dir.clone()));
+        t.open_worker();
+        t.ok(
+            "main",
+            "send_message",
+            json!({ "audience": { "to": "one", "label": "main" }, "text": "kept", "transport": "channel" }),
+        );
+        for label in [WindowLabel::Main, WindowLabel::Worker(1)] {
+            lifecycle::closed::<_, Demo>(t.app.handle(), label);
+        }
+        t.app.state::<WorkspaceStore>().finish();
+    }
+    let loaded = workspace::load(&dir.join("workspace.json"));
+    assert_eq!(loaded.workspace.windows, [WindowLabel::Worker(1)]);
+    let main: Vec<&str> = loaded.workspace.inboxes[&WindowLabel::Main]
+        .iter()
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(main, ["kept"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn a_corrupt_workspace_is_set_aside_and_the_app_starts_fresh() {
     let dir = scratch("corrupt");

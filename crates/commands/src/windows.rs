@@ -108,15 +108,19 @@ pub fn announce<R: Runtime>(app: &AppHandle<R>) -> Result<(), AppError> {
 }
 
 /// A page is ready (the plugin has delivered what was held for it): it is sent the current
-/// window list last, so that whatever list was held, it ends with the current one.
-pub fn on_ready<R: Runtime>(app: &AppHandle<R>, label: WindowLabel) {
+/// window list last, so that whatever list was held, it ends with the current one. A window
+/// closed meanwhile fails the page's `window_ready` with `window_not_found`.
+pub fn on_ready<R: Runtime>(
+    app: &AppHandle<R>,
+    label: WindowLabel,
+) -> Result<(), tauri_plugin_switchboard::Error<WindowLabel>> {
     let switchboard = app.state::<Switchboard>();
     let open = WindowsChanged {
         open: switchboard.open(),
     };
-    if let Err(e) = switchboard.send(app, &Audience::One { label }, &open) {
-        log::warn!("{label} not sent the window list: {e}");
-    }
+    switchboard
+        .send(app, &Audience::One { label }, &open)
+        .map(drop)
 }
 
 /// Takes the next worker number; fails, without wrapping, once every number is used.

@@ -1,7 +1,8 @@
 //! The demo's vocabulary: window labels, audiences and every typed event payload, each with
 //! its route declared once, below, in the plugin's `events!` list.
 //!
-//! This crate knows no commands, holds no state and does not depend on Tauri. It says *what*
+//! This crate knows no commands, holds no state and names no Tauri API (it reaches Tauri only
+//! through the plugin, whose traits its types implement). It says *what*
 //! can be sent, *which way* and *to whom*; the plugin's engine delivers it, and
 //! `switchboard-commands` decides *when*.
 
@@ -14,7 +15,7 @@ pub use label::{LabelError, WindowKind, WindowLabel, MAX_WORKER};
 pub use payloads::*;
 
 // The one list of events: a payload type becomes an event only here, so an event that is not
-// listed cannot be sent (the Outbox needs `Broadcast` or `Targeted`), listened to in Rust
+// listed cannot be sent (the Switchboard sends `Broadcast` or `Targeted` ones), listened to in Rust
 // (`ToCore`) or used by a page (it is missing from `bindings/events.ts`).
 tauri_plugin_switchboard::events! {
     InboxMessage = "inbox-message", Targeted;

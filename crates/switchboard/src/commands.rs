@@ -29,8 +29,9 @@ pub struct ReadyReport<L> {
 }
 
 /// What the app runs when a window's page is ready, after what was held was delivered (to
-/// send it the state it starts from, say).
-pub(crate) type ReadyHook<R, L> = Box<dyn Fn(&AppHandle<R>, L) + Send + Sync>;
+/// send it the state it starts from, say). Its error is the command's.
+pub(crate) type ReadyHook<R, L> =
+    Box<dyn Fn(&AppHandle<R>, L) -> Result<(), Error<L>> + Send + Sync>;
 
 /// A command's body: the calling webview and its argument in, JSON out.
 type Body<R, A> = Box<dyn Fn(&Webview<R>, A) -> Result<Value, Value> + Send + Sync>;
@@ -49,7 +50,7 @@ impl<R: Runtime> Bodies<R> {
                 traced::<R, V, _>(webview, "window_ready", |app, label| {
                     let flushed = lifecycle::ready::<R, V>(app, label, inbox)?;
                     for hook in &on_ready {
-                        hook(app, label);
+                        hook(app, label)?;
                     }
                     Ok(ReadyReport { label, flushed })
                 })

@@ -99,11 +99,12 @@ impl<R: Runtime, V: Vocabulary> Builder<R, V> {
 
     /// Runs `hook` whenever a window's page has announced that it is ready, after what was
     /// held for it was delivered: send it the state it starts from there (the window list,
-    /// say), so that it ends with the current one whatever was held.
+    /// say), so that it ends with the current one whatever was held. An error of the hook is
+    /// the answer to `window_ready` (the window stays ready).
     #[must_use]
     pub fn on_ready(
         mut self,
-        hook: impl Fn(&AppHandle<R>, V::Label) + Send + Sync + 'static,
+        hook: impl Fn(&AppHandle<R>, V::Label) -> Result<(), Error<V::Label>> + Send + Sync + 'static,
     ) -> Self {
         self.on_ready.push(Box::new(hook));
         self

@@ -1,6 +1,7 @@
-//! Every event Rust sends to pages goes through the [`Outbox`]: it resolves the audience,
-//! refuses closed windows, records the send in the trace, and holds what is meant for a window
-//! that has not registered its listeners yet.
+//! Every event Rust sends to pages goes through the [`Outbox`] (by way of the
+//! [`Switchboard`](crate::Switchboard), which traces each send): it resolves the audience,
+//! refuses closed windows, and holds what is meant for a window that has not registered its
+//! listeners yet.
 //!
 //! Tauri drops events emitted before a page listens
 //! (docs/tauri-behaviour.md#lost-before-listening). So a window counts as not ready from the
@@ -229,7 +230,7 @@ impl<V: Vocabulary> Outbox<V> {
     /// is ready. Called before a window is built and whenever its page starts (re)loading.
     /// What is already held stays held: a new window's page reports that it started loading
     /// after the window was opened, and events may have been sent to it in between.
-    pub fn mark_loading(&self, label: V::Label) {
+    pub(crate) fn mark_loading(&self, label: V::Label) {
         let mut windows = self.lock();
         if !matches!(windows.get(&label), Some(Readiness::Loading(_))) {
             windows.insert(label, Readiness::Loading(VecDeque::new()));
@@ -238,7 +239,7 @@ impl<V: Vocabulary> Outbox<V> {
 
     /// Removes a closed window, dropping anything held for it; returns how many were dropped.
     /// Sends naming it fail from now on.
-    pub fn remove(&self, label: V::Label) -> usize {
+    pub(crate) fn remove(&self, label: V::Label) -> usize {
         match self.lock().remove(&label) {
             Some(Readiness::Loading(queue)) => queue.len(),
             _ => 0,
@@ -252,7 +253,7 @@ impl<V: Vocabulary> Outbox<V> {
 
     /// Marks `label` ready, with `inbox` as its private Channel, and delivers what was held for
     /// it, in order. Returns how many.
-    pub fn ready<R: Runtime>(
+    pub(crate) fn ready<R: Runtime>(
         &self,
         app: &impl Manager<R>,
         label: V::Label,

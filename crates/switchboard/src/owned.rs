@@ -31,8 +31,9 @@ impl<L: Label, T> Owned<L, T> {
     }
 
     /// Adds what `make` builds under a new id, if `allow` accepts the number `owner` would
-    /// then have (it returns the app's error naming its limit otherwise). The lock is held
-    /// while `make` runs, so a task it starts that ends at once finds its entry there to remove.
+    /// then have (it returns the app's error naming its limit otherwise). The table's lock is
+    /// held while `allow` and `make` run, so a task `make` starts that ends at once finds its
+    /// entry there to remove; neither may use this table itself (that would wait for ever).
     pub fn add<E: From<Error<L>>>(
         &self,
         owner: L,

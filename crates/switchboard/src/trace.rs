@@ -251,7 +251,7 @@ impl<V: Vocabulary> Trace<V> {
     /// the new ones in batches as they come. Returns how many were sent now. A window has one
     /// subscription: a new one replaces the old, so a page looping this cannot multiply the
     /// work of every entry.
-    pub fn subscribe(&self, window: V::Label, channel: Subscriber<V>) -> u32 {
+    pub(crate) fn subscribe(&self, window: V::Label, channel: Subscriber<V>) -> u32 {
         let mut inner = self.lock();
         inner.subscribers.retain(|(w, _)| *w != window);
         // Pending entries are also in `recent`: out to the others first, so that the new
@@ -283,7 +283,7 @@ impl<V: Vocabulary> Trace<V> {
 
     /// Drops the subscriptions of a window that closed or reloaded. Needed because a channel
     /// to a page that has gone still accepts sends without error.
-    pub fn unsubscribe(&self, window: V::Label) {
+    pub(crate) fn unsubscribe(&self, window: V::Label) {
         self.lock().subscribers.retain(|(w, _)| *w != window);
     }
 
