@@ -16,12 +16,15 @@
 //! - [`owned`]: per-window tables of what pages started.
 //! - [`lifecycle`]: the only code that opens, readies, reloads and tears down a window's
 //!   state, with the app's teardown hooks.
+//! - `commands`: the plugin's commands, `window_ready` and `subscribe_trace` (names in
+//!   [`COMMANDS`]; `build.rs` makes a permission for each, `switchboard:allow-<name>`).
 //! - [`untrusted`]: listening in Rust to what pages send, without trusting it.
 //! - [`error`]: what the engine refuses.
 //! - [`ids`] and [`lock`]: numbering that never wraps, and locks that survive a panic.
 //!
-//! An app adds it with `.plugin(Builder::<_, MyApp>::new().on_teardown(..).build())`: the
-//! plugin manages the [`Switchboard`] and follows every window's page loads and closes.
+//! An app adds it with `.plugin(Builder::<_, MyApp>::new().on_ready(..).on_teardown(..).build())`:
+//! the plugin manages the [`Switchboard`], answers its commands, and follows every window's
+//! page loads and closes.
 
 use std::marker::PhantomData;
 

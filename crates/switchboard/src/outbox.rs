@@ -12,7 +12,7 @@
 //! Two transports reach a window. [`Transport::Channel`] is the window's own `ipc::Channel`,
 //! which its page hands over in `window_ready`: only that page receives it, whatever any other
 //! page does, and only its webview does any work. Everything the app sends goes this way, in
-//! batches ([`Batches`]): each Channel message is a script the webview runs on the main thread,
+//! batches (`Batches`): each Channel message is a script the webview runs on the main thread,
 //! so what is sent while the main thread is busy goes out together, as one message.
 //! [`Transport::Event`] is Tauri's `emit_to`, kept as the routed path that main's send box
 //! demonstrates: routing only, since any page allowed to listen can register a listener that
@@ -167,8 +167,8 @@ enum Readiness {
 ///
 /// The Outbox keeps its own list of open windows rather than asking Tauri on each send:
 /// listing Tauri's windows clones a handle to each, and a burst spent most of its time there.
-/// A window is open from [`Outbox::mark_loading`] (called before it is built) until
-/// [`Outbox::remove`]; a send naming any other window fails.
+/// A window is open from `mark_loading` (called before it is built) until
+/// `remove`; a send naming any other window fails.
 pub struct Outbox<V: Vocabulary> {
     windows: Mutex<BTreeMap<V::Label, Readiness>>,
     batches: Batches<V::Label>,
