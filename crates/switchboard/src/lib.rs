@@ -163,13 +163,41 @@ mod tests {
         Error, SwitchboardExt, Teardown, TraceEntry,
     };
 
+    /// An app on the mock runtime with only the plugin, whose teardown hook records what it is
+    /// told in `torn_down`.
+    fn app(torn_down: Arc<Mutex<Vec<(Win, Teardown)>>>) -> tauri::App<tauri::test::MockRuntime> {
+        let plugin = crate::Builder::<_, Test>::new()
+            .on_teardown(move |_, label, why| torn_down.lock().unwrap().push((label, why)))
+            .build();
+        tauri::test::mock_builder()
+            .plugin(plugin)
+            .build(tauri::test::mock_context(tauri::test::noop_assets()))
+            .unwrap()
+    }
+
+    /// A page's Channel that keeps, in order, the names of the events it receives.
+    fn inbox(received: Arc<Mutex<Vec<String>>>) -> crate::Inbox {
+        tauri::ipc::Channel::new(move |body| {
+            if let tauri::ipc::InvokeResponseBody::Json(json) = body {
+                let batch: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+                for delivery in batch {
+                    received
+                        .lock()
+                        .unwrap()
+                        .push(delivery["name"].as_str().unwrap().to_owned());
+                }
+            }
+            Ok(())
+        })
+    }
+
     /// The plugin alone, with a vocabulary of its tests: a window opened is held for until its
     /// page is ready, then gets what was held, in order; a close runs the app's hook and later
     /// sends to it fail; every send is in the trace.
     #[test]
     fn the_plugin_holds_delivers_traces_and_tears_down_for_any_vocabulary() {
         let torn_down = Arc::new(Mutex::new(Vec::new()));
-        let app = testing::app(torn_down.clone());
+        let app = app(torn_down.clone());
         let app = app.handle();
         let switchboard = app.switchboard::<Test>();
         let to_w1 = testing::To::One(Win(1));
@@ -182,7 +210,7 @@ mod tests {
         switchboard.broadcast(app, &Level { value: 2 }).unwrap();
 
         let received = Arc::new(Mutex::new(Vec::new()));
-        let flushed = lifecycle::ready::<_, Test>(app, Win(1), testing::inbox(received.clone()));
+        let flushed = lifecycle::ready::<_, Test>(app, Win(1), inbox(received.clone()));
         // The latest level replaced the first while held.
         assert_eq!(flushed, Ok(2));
         let sent = switchboard.send(app, &to_w1, &note("second")).unwrap();

@@ -1,5 +1,5 @@
-//! A vocabulary for the plugin's own unit tests: windows `w0`, `w1`, ..., two audiences, two
-//! events, and an app on Tauri's mock runtime with the plugin alone.
+//! A vocabulary for the plugin's own unit tests: windows `w0`, `w1`, ..., two audiences and two
+//! events.
 
 use std::{fmt, str::FromStr};
 
@@ -94,34 +94,4 @@ pub struct Level {
 crate::events! {
     Note = "note", Targeted;
     Level = "level", Broadcast, latest;
-}
-
-/// An app on the mock runtime with only the plugin, whose teardown hook records what it is
-/// told in `torn_down`.
-pub fn app(
-    torn_down: std::sync::Arc<std::sync::Mutex<Vec<(Win, crate::Teardown)>>>,
-) -> tauri::App<tauri::test::MockRuntime> {
-    let plugin = crate::Builder::<_, Test>::new()
-        .on_teardown(move |_, label, why| torn_down.lock().unwrap().push((label, why)))
-        .build();
-    tauri::test::mock_builder()
-        .plugin(plugin)
-        .build(tauri::test::mock_context(tauri::test::noop_assets()))
-        .unwrap()
-}
-
-/// A page's Channel that keeps, in order, the names of the events it receives.
-pub fn inbox(received: std::sync::Arc<std::sync::Mutex<Vec<String>>>) -> crate::Inbox {
-    tauri::ipc::Channel::new(move |body| {
-        if let tauri::ipc::InvokeResponseBody::Json(json) = body {
-            let batch: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
-            for delivery in batch {
-                received
-                    .lock()
-                    .unwrap()
-                    .push(delivery["name"].as_str().unwrap().to_owned());
-            }
-        }
-        Ok(())
-    })
 }
