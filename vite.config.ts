@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { defaultClientConditions } from "vite";
 import { defineConfig } from "vitest/config";
 import { liveBindings } from "./scripts/live-bindings.mjs";
 
@@ -10,6 +11,9 @@ const frontend = resolve(import.meta.dirname, "frontend");
 export default defineConfig({
   root: frontend,
   clearScreen: false,
+  // The plugin's guest package, linked from crates/switchboard, is read from its TypeScript
+  // sources (its `source` export), so that it needs no build in the workspace.
+  resolve: { conditions: ["source", ...defaultClientConditions] },
   plugins: [liveBindings({ root: import.meta.dirname })],
   server: {
     port: 1420,
@@ -33,6 +37,7 @@ export default defineConfig({
     environment: "happy-dom",
     include: [
       "frontend/src/**/*.test.ts",
+      "crates/switchboard/guest-js/**/*.test.ts",
       "tests/types/**/*.test.ts",
       "tests/lint/**/*.test.ts",
       "tests/doctor/**/*.test.ts",

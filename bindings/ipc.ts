@@ -598,25 +598,12 @@ export type WorkspaceStatus = {
 };
 
 /* Tauri Specta runtime */
-export async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E | Rejection }> {
-    try {
-        return { status: "ok", data: await result };
-    } catch (e) {
-        return { status: "error", error: toRejection<E>(e) };
-    }
-}
+import { typedError as guestTypedError } from "tauri-plugin-switchboard-api";
 
-/** A command's own errors are objects with a `kind`; anything else was raised by Tauri. */
-function toRejection<E>(e: unknown): E | Rejection {
-    if (typeof e === "object" && e !== null && "kind" in e) return e as E;
-    const message = e instanceof Error ? e.message : String(e);
-    // Debug builds explain an ACL refusal of a command that does not exist with "Command not
-    // found"; release builds say only "not allowed by ACL" for both.
-    if (/^Command \S+ not found$|Command not found/.test(message)) return { kind: "unknown_command", message };
-    if (/\bnot allowed\b/.test(message)) return { kind: "permission_denied", message };
-    // A Channel argument that does not decode is reported without the "invalid args" prefix.
-    if (/^invalid (args|channel value)/.test(message)) return { kind: "invalid_args", message };
-    return { kind: "ipc_failure", message };
+/** The package's `typedError`, by the types of these bindings; the return type is spelt out so
+ * that lint rules which follow promises see one without the package's types. */
+export function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E | Rejection }> {
+    return guestTypedError<T, E>(result);
 }
 
 const _assertTypedErrorFollowsContract: <T, E>(result: Promise<T>) => Promise<any> = typedError;

@@ -162,4 +162,19 @@ mod tests {
             ]
         );
     }
+
+    /// The guest package writes the routes by hand (guest-js/types.ts); they must be these.
+    #[test]
+    fn the_guest_package_knows_every_route_and_no_other() {
+        let types = include_str!("../guest-js/types.ts");
+        let line = types
+            .lines()
+            .find(|l| l.starts_with("export type Route ="))
+            .expect("guest-js/types.ts declares `Route` on one line");
+        let mut guest: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+        let mut rust: Vec<&str> = Route::ALL.iter().map(|r| r.as_str()).collect();
+        guest.sort_unstable();
+        rust.sort_unstable();
+        assert_eq!(guest, rust);
+    }
 }

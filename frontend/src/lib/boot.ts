@@ -4,7 +4,8 @@
 //! limit, so a component that fails is named in the status line and the others still work.
 
 import { el, messageOf, say } from "./dom";
-import { announceReady } from "./events";
+import { page as api } from "./events";
+import { describe } from "./ipc";
 
 /** A part of a page: its elements (if it shows any) and a promise that resolves once its
  * listeners are registered. */
@@ -27,33 +28,34 @@ export function frame(root: HTMLElement, title: string): Frame {
   return { status, body };
 }
 
-/** Builds every component into the frame's body, in order; waits until all have registered
- * their listeners, then announces the page ready (also when some failed, which the status
- * line names). A component that throws while being built counts as failed. */
+/** Builds every component into the frame's body, in order, through the plugin's `boot`: it
+ * waits until all have registered their listeners, then announces the page ready (also when
+ * some failed, which the status line names). A component that throws while being built counts
+ * as failed. */
 export async function boot(
   page: Frame,
   components: Record<string, () => Component>,
 ): Promise<void> {
-  const names = Object.keys(components);
-  const started = await Promise.allSettled(
-    names.map(async (name) => {
-      const component = components[name]?.();
-      if (component?.root) page.body.append(component.root);
-      await component?.ready;
-    }),
+  const parts = Object.fromEntries(
+    Object.entries(components).map(([name, make]) => [
+      name,
+      () => {
+        const component = make();
+        if (component.root) page.body.append(component.root);
+        return component.ready;
+      },
+    ]),
   );
-  const failed = started.flatMap((outcome, i) =>
-    outcome.status === "rejected" ? [`${names[i]} failed: ${messageOf(outcome.reason)}`] : [],
-  );
-  try {
-    const ready = await announceReady();
-    const flushed = `${ready.flushed} held event(s) delivered`;
-    say(
-      page.status,
-      failed.length ? `ready (${flushed}), but ${failed.join("; ")}` : `ready (${flushed})`,
-      failed.length ? "failed" : "ok",
-    );
-  } catch (e) {
-    say(page.status, `not ready: ${[messageOf(e), ...failed].join("; ")}`, "not_ready");
+  const { ready, failed } = await api.boot(parts);
+  const failures = failed.map(({ name, reason }) => `${name} failed: ${messageOf(reason)}`);
+  if (ready.status === "error") {
+    say(page.status, `not ready: ${[describe(ready.error), ...failures].join("; ")}`, "not_ready");
+    return;
   }
+  const flushed = `${ready.data.flushed} held event(s) delivered`;
+  say(
+    page.status,
+    failures.length ? `ready (${flushed}), but ${failures.join("; ")}` : `ready (${flushed})`,
+    failures.length ? "failed" : "ok",
+  );
 }

@@ -1,5 +1,7 @@
-//! Events, the only way pages touch them. Each function accepts only the events whose route
-//! (declared once in Rust, generated into `bindings/events.ts`) allows it:
+//! Events, the only way pages touch them: the plugin's page API (tauri-plugin-switchboard-api),
+//! typed by this app's `WindowLabel`, and the two notes the demo sends. Each function accepts
+//! only the events whose route (declared once in Rust, generated into `bindings/events.ts`)
+//! allows it:
 //! - {@link listenHere}: what Rust sends (broadcast or targeted) and notes from other pages,
 //!   heard in this window only. A global `listen` would also hear events targeted at other
 //!   windows (docs/tauri-behaviour.md#global-listen), so there is none.
@@ -12,33 +14,27 @@
 //!
 //! There is no unlisten: Tauri's removes listener ids from every window
 //! (docs/tauri-behaviour.md#unlisten-is-global), so no page is granted it, and a page's
-//! listeners live as long as the page. A page's `boot()` (boot.ts) calls {@link announceReady}
-//! once its listeners are registered; Rust holds targeted events until then
+//! listeners live as long as the page. A page's `boot()` (boot.ts) announces it ready once its
+//! listeners are registered; Rust holds targeted events until then
 //! (docs/tauri-behaviour.md#lost-before-listening).
 
-import { Channel } from "@tauri-apps/api/core";
-import { emitTo as tauriEmitTo } from "@tauri-apps/api/event";
-import { getCurrentWebviewWindow } from "@tauri-apps/api/webviewWindow";
+import { type Heard, pageApi } from "tauri-plugin-switchboard-api";
 import { type EventSpec, events } from "../../../bindings/events";
-import type { Delivery, ReadyReport } from "../../../bindings/ipc";
+import type { ReadyReport } from "../../../bindings/ipc";
 import { unwrap } from "./ipc";
 import type { WindowLabel } from "./labels";
 import { currentLabel } from "./labels";
-import { pluginCommands } from "./plugin";
 
-/** Events a page may listen to: whatever Rust sends, and notes from other pages. */
-export type Heard<T> = EventSpec<T, "broadcast" | "targeted" | "page_to_page">;
+export type { Heard };
 
-/** What this page does with each event that comes over its own Channel, by event name. */
-const privateHandlers = new Map<string, ((payload: unknown) => void)[]>();
+/** The plugin's page API, by this app's labels. The functions below pass through to it, with
+ * their types spelt out so that lint rules which follow promises see them. */
+export const page = pageApi<WindowLabel>();
 
 /** Listens to `event` in this window only, whichever way Rust sends it; resolves once Tauri
  * has registered the listener. */
-export async function listenHere<T>(event: Heard<T>, handler: (payload: T) => void): Promise<void> {
-  // Over the Channel the payload is the JSON Rust made of this event's type.
-  const fromChannel = (payload: unknown) => handler(payload as T);
-  privateHandlers.set(event.name, [...(privateHandlers.get(event.name) ?? []), fromChannel]);
-  await getCurrentWebviewWindow().listen<T>(event.name, (e) => handler(e.payload));
+export function listenHere<T>(event: Heard<T>, handler: (payload: T) => void): Promise<void> {
+  return page.listenHere(event, handler);
 }
 
 /** Page to page: sends `payload` to the window `to` only. */
@@ -47,38 +43,18 @@ export function emitTo<T>(
   to: WindowLabel,
   payload: T,
 ): Promise<void> {
-  return tauriEmitTo(to, event.name, payload);
+  return page.emitTo(event, to, payload);
 }
 
 /** Page to Rust: sends `payload` to the core; the target `App` reaches no page's listener. */
 export function emitToCore<T>(event: EventSpec<T, "to_core">, payload: T): Promise<void> {
-  return tauriEmitTo({ kind: "App" }, event.name, payload);
+  return page.emitToCore(event, payload);
 }
 
 /** Tells Rust that this page's listeners are registered, so held events may come, and hands
- * it this page's private Channel. */
-export async function announceReady(): Promise<ReadyReport<WindowLabel>> {
-  // Each message is a batch: what Rust sent while the main thread was busy, oldest first.
-  const inbox = new Channel<Delivery[]>();
-  inbox.onmessage = (batch) => {
-    for (const delivery of batch) {
-      for (const handle of privateHandlers.get(delivery.name) ?? []) {
-        // A handler that throws must not cost the rest of the batch; its error is still
-        // reported, as an uncaught one.
-        try {
-          handle(delivery.payload);
-        } catch (e) {
-          queueMicrotask(() => {
-            throw e;
-          });
-        }
-      }
-    }
-  };
-  const report = await unwrap(pluginCommands.windowReady(inbox));
-  // For devtools' timeline and `npm run bench`'s start-up figure.
-  performance.mark("switchboard:ready");
-  return report;
+ * it this page's private Channel; throws `CommandFailed` when the core refuses. */
+export function announceReady(): Promise<ReadyReport<WindowLabel>> {
+  return unwrap(page.announceReady());
 }
 
 /** Page to page: a note to another window, signed with this window's label. */
