@@ -1,6 +1,6 @@
 // @ts-check
 // The runner of `npm run bench`: starts the app (built by scripts/bench.sh with the timing loops
-// of frontend/src/lib/bench.ts) through tauri-driver, several times, has main's page time each
+// of bench/probe.ts) through tauri-driver, several times, has main's page time each
 // scenario, and writes every sample to a results file, typed by bindings/files/BenchRun.ts.
 // `--smoke`: tiny sizes and one launch, so that `npm test` keeps the harness working.
 
@@ -14,8 +14,8 @@ import { descendants, pidOf, pssMib, startedAt } from "./procs.mjs";
 /** @typedef {import("../bindings/files/BenchRun").BenchRun} BenchRun */
 /** @typedef {import("../bindings/files/Series").Series} Series */
 /** @typedef {import("../bindings/files/Scenario").Scenario} Scenario */
-/** @typedef {import("../frontend/src/lib/bench").CallName} CallName */
-/** @typedef {import("../frontend/src/lib/bench").TransferName} TransferName */
+/** @typedef {import("./probe").CallName} CallName */
+/** @typedef {import("./probe").TransferName} TransferName */
 
 const { values } = parseArgs({
   options: {
@@ -68,7 +68,7 @@ function output(command, args) {
 
 /** @typedef {import("../bindings/files/Unit").Unit} Unit */
 /** @typedef {NonNullable<Window["__switchboardBench"]>} Probes */
-/** @typedef {import("../frontend/src/lib/bench").Arrivals} Arrivals */
+/** @typedef {import("./probe").Arrivals} Arrivals */
 
 /** @type {Map<string, Series>} every series, by scenario, variant, windows open and bytes */
 const series = new Map();
@@ -109,7 +109,7 @@ function probeInPage(name, args, done) {
     );
 }
 
-/** Calls probe `name` (see frontend/src/lib/bench.ts) in window `label`'s page.
+/** Calls probe `name` (see bench/probe.ts) in window `label`'s page.
  * @template {keyof Probes} N
  * @param {App} app @param {string} label @param {N} name @param {Parameters<Probes[N]>} args
  * @returns {Promise<Awaited<ReturnType<Probes[N]>>>} */
@@ -174,7 +174,7 @@ async function arrivals(read, want) {
 
 /** Floods worker-1 from main, `way` given, counted by worker-1's page.
  * @param {App} app @param {string} variant @param {"event" | "channel"} transport
- * @param {number} count @param {import("../frontend/src/lib/bench").FloodWay} way
+ * @param {number} count @param {import("./probe").FloodWay} way
  * @param {number} windows */
 async function floodWorker(app, variant, transport, count, way, windows) {
   const tag = `${variant} ${Date.now()}`;

@@ -442,7 +442,8 @@ export type Received = {
 
 /**
  * A call refused by Tauri before any command ran. Never produced by Rust code: it is the
- * TypeScript shape that the bindings give to the framework's string rejections.
+ * TypeScript shape that the guest package's `typedError` gives to Tauri's string rejections,
+ * here so that an app's generated bindings contain it (its kinds must not be the app's).
  */
 export type Rejection = 
 /** The window's capability does not grant the command. */

@@ -11,7 +11,7 @@ import type {
   WindowLabel,
 } from "../../bindings/ipc";
 import type { TraceEntry } from "./lib/ipc";
-import { type Channel, type Core, Fails, type Handlers, mockCore } from "./lib/mock";
+import { type Channel, type Core, Fails, type Handlers, mockCore } from "./testing";
 
 /** A page's `mount`, from a fresh copy of its modules, as a window that loads it has: the
  * modules under `lib/` keep the page's listeners, and one test's page must not hear the

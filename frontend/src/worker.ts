@@ -5,4 +5,5 @@ import { mount } from "./pages/worker";
 
 // A root of its own: what else is put in the body (the dev server's error overlay) stays.
 void mount(document.body.appendChild(document.createElement("div")));
-if (import.meta.env.MODE === "bench") void import("./lib/bench").then((bench) => bench.install());
+if (import.meta.env.MODE === "bench")
+  void import("../../bench/probe").then((bench) => bench.install());

@@ -230,7 +230,7 @@ fn check_answer(answer: &Result<Value, Value>) -> Result<(), String> {
     match answer {
         Ok(_) => Ok(()),
         // The framework's own rejections, each of which the bindings classify as a kind other
-        // than `ipc_failure` (see `toRejection` in `export.rs`).
+        // than `ipc_failure` (see `toRejection` in the guest package's `result.ts`).
         Err(Value::String(text))
             if text.contains("not allowed")
                 || text.starts_with("invalid args")

@@ -4,7 +4,7 @@
 import { afterEach, it } from "vitest";
 import { events } from "../../bindings/events";
 import type { Audience } from "../../bindings/ipc";
-import { mockCore } from "../../frontend/src/lib/mock";
+import { mockCore } from "../../frontend/src/testing";
 import { targeting, WINDOWS } from "./targeting.mjs";
 
 let done = () => {};

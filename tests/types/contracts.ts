@@ -5,7 +5,7 @@ import { events } from "../../bindings/events";
 import { type AppError, type Audience, commands, type WindowLabel } from "../../bindings/ipc";
 import { emitTo, emitToCore, listenHere, sendNote } from "../../frontend/src/lib/events";
 import type { Failure } from "../../frontend/src/lib/ipc";
-import { mockCore } from "../../frontend/src/lib/mock";
+import { mockCore } from "../../frontend/src/testing";
 
 export async function commandArguments(): Promise<void> {
   await commands.greet("Ada");

@@ -19,9 +19,8 @@ import type {
 import { page } from "../../frontend/src/lib/events";
 
 /** `true` only when `A` and `B` are the same type (not merely assignable either way). */
-type Same<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2
-  ? true
-  : false;
+type Same<A, B> =
+  (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 
 /** Each pair, the package's and the bindings'; a `false` here does not compile. */
 export const same: [

@@ -1,13 +1,15 @@
 //! The one error type of every command, and the framework's own rejections.
 //!
 //! Both are tagged on `kind`, and their kinds never overlap, so TypeScript narrows on `kind`
-//! alone. The generated bindings turn the framework's plain-string rejections into
-//! [`Rejection`] values (see `export.rs`), so a denied permission never poses as a command's
+//! alone. The generated bindings turn the framework's plain-string rejections into the
+//! plugin's [`Rejection`] values (see `export.rs`), so a denied permission never poses as a command's
 //! own error (docs/tauri-behaviour.md#string-rejections).
 
 use serde::Serialize;
 use specta::Type;
 use switchboard_events::WindowLabel;
+#[cfg(doc)]
+use tauri_plugin_switchboard::Rejection;
 
 use crate::limits::Limit;
 
@@ -217,37 +219,11 @@ impl From<tauri::Error> for AppError {
     }
 }
 
-/// A call refused by Tauri before any command ran. Never produced by Rust code: it is the
-/// TypeScript shape that the bindings give to the framework's string rejections.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Rejection {
-    /// The window's capability does not grant the command.
-    PermissionDenied {
-        /// Tauri's text.
-        message: String,
-    },
-    /// The arguments did not deserialize into the command's parameters.
-    InvalidArgs {
-        /// Tauri's text.
-        message: String,
-    },
-    /// No command has this name.
-    UnknownCommand {
-        /// Tauri's text.
-        message: String,
-    },
-    /// Any other failure of the IPC layer.
-    IpcFailure {
-        /// Tauri's text.
-        message: String,
-    },
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+    use tauri_plugin_switchboard::Rejection;
 
     /// The JSON shape is a contract with the frontend: changing it is a breaking change.
     #[test]

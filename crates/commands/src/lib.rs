@@ -32,7 +32,7 @@ pub mod workspace;
 pub struct DataDir(pub std::path::PathBuf);
 
 pub use call::Call;
-pub use error::{AppError, Rejection};
+pub use error::AppError;
 pub use limits::Limit;
 pub use registry::{builder, manage_state, COMMAND_GRANTS, COMMAND_NAMES};
 pub use vocabulary::{Demo, Sent, Switchboard, TraceEntry};

@@ -73,7 +73,7 @@ pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .commands(R::commands())
         .types(&event_types)
-        .typ::<crate::Rejection>()
+        .typ::<tauri_plugin_switchboard::Rejection>()
         // What the plugin's own commands take and answer, for its TypeScript calls.
         .typ::<tauri_plugin_switchboard::ReadyReport<switchboard_events::WindowLabel>>()
         .typ::<tauri_plugin_switchboard::Delivery>()

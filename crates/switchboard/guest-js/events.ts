@@ -112,8 +112,8 @@ async function boot<L>(parts: Record<string, () => unknown>): Promise<Booted<L>>
 }
 
 /**
- * The page's functions for an app whose window labels are `L` (its generated `WindowLabel`):
- * `const page = pageApi<WindowLabel>()`. Without `L`, no label is accepted.
+ * The page's functions for an app whose window labels are `L` (the label type its bindings
+ * generate): `const page = pageApi<Label>()`. Without `L`, no label is accepted.
  */
 export function pageApi<L extends string = never>(): PageApi<L> {
   return {

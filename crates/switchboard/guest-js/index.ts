@@ -1,13 +1,13 @@
 /**
  * @module tauri-plugin-switchboard-api: the page side of tauri-plugin-switchboard. Typed by the
- * app's generated bindings (its event list and its `WindowLabel`):
+ * app's generated bindings (its event list and its window label type):
  *
  * ```ts
  * import { pageApi } from "tauri-plugin-switchboard-api";
  * import { events } from "../bindings/events";
- * import type { WindowLabel } from "../bindings/ipc";
+ * import type { Label } from "../bindings/ipc";
  *
- * const page = pageApi<WindowLabel>();
+ * const page = pageApi<Label>();
  * await page.boot({ notes: () => page.listenHere(events.noteAdded, show) });
  * await page.emitTo(events.directNote, "note-2", { text: "hi" });
  * ```

@@ -42,6 +42,34 @@ impl<L: Serialize + std::fmt::Display> Serialize for Error<L> {
     }
 }
 
+/// A call refused by Tauri before any command ran. Never produced by Rust code: it is the
+/// TypeScript shape that the guest package's `typedError` gives to Tauri's string rejections,
+/// here so that an app's generated bindings contain it (its kinds must not be the app's).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Rejection {
+    /// The window's capability does not grant the command.
+    PermissionDenied {
+        /// Tauri's text.
+        message: String,
+    },
+    /// The arguments did not deserialize into the command's parameters.
+    InvalidArgs {
+        /// Tauri's text.
+        message: String,
+    },
+    /// No command has this name.
+    UnknownCommand {
+        /// Tauri's text.
+        message: String,
+    },
+    /// Any other failure of the IPC layer.
+    IpcFailure {
+        /// Tauri's text.
+        message: String,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;

@@ -54,7 +54,7 @@ pub use audience::Audience;
 pub use command_names::COMMANDS;
 pub use commands::ReadyReport;
 pub use delivery::{Delivery, Inbox, Sent, Transport};
-pub use error::Error;
+pub use error::{Error, Rejection};
 pub use label::Label;
 pub use lifecycle::Teardown;
 pub use outbox::{Outbox, HELD_EVENTS};

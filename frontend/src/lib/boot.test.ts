@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { events } from "../../../bindings/events";
+import { mockCore } from "../testing";
 import { boot, type Frame, frame } from "./boot";
 import { el } from "./dom";
 import { listenHere } from "./events";
-import { mockCore } from "./mock";
 
 let core: ReturnType<typeof mockCore>;
 let page: Frame;

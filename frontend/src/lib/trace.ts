@@ -1,11 +1,7 @@
-//! How the inspector words a trace entry (a call, an event, a refusal or a log record), and who else watches the entries it receives.
+//! How the inspector words a trace entry: a call, an event, a refusal or a log record.
 
 import type { Audience } from "../../../bindings/ipc";
 import type { TraceEntry } from "./ipc";
-
-/** Called with each batch of entries the inspector receives, oldest first: a page has one
- * trace subscription, so whatever else wants the entries (the bench's probe) watches here. */
-export const traceWatchers: ((entries: TraceEntry[]) => void)[] = [];
 
 /** One row of the inspector's table. */
 export interface Row {

@@ -7,7 +7,12 @@ import { inbox } from "../lib/demos";
 import { drawInBatches, el, section, show, whenClicked } from "../lib/dom";
 import { channel, type TraceEntry, unwrap } from "../lib/ipc";
 import { pluginCommands } from "../lib/plugin";
-import { describeEntry, traceWatchers } from "../lib/trace";
+import { describeEntry } from "../lib/trace";
+
+/** Called with each batch of entries the inspector receives, oldest first: a page has one
+ * trace subscription, so whatever else wants the entries (the bench's probe, in bench builds)
+ * watches here. */
+export const traceWatchers: ((entries: TraceEntry[]) => void)[] = [];
 
 function row(entry: TraceEntry): HTMLTableRowElement {
   const described = describeEntry(entry);

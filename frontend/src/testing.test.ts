@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { events } from "../../../bindings/events";
-import { commands, HELD_EVENTS, type InboxMessage } from "../../../bindings/ipc";
-import { announceReady, listenHere, sendNote } from "./events";
-import { Fails, mockCore } from "./mock";
+import { events } from "../../bindings/events";
+import { commands, HELD_EVENTS, type InboxMessage } from "../../bindings/ipc";
+import { announceReady, listenHere, sendNote } from "./lib/events";
+import { Fails, mockCore } from "./testing";
 
 let done: (() => void) | null = null;
 afterEach(() => {

@@ -1,69 +1,126 @@
-//! A typed mock of the core, for unit tests of pages: no app, no webview. Only tests import it.
-//!
-//! `mockCore({ window, open, commands })` stands in for everything behind
-//! `window.__TAURI_INTERNALS__`, for the page under test (running as `window`) and for the other
-//! open windows, which tests play through `core.as(label)`:
-//! - commands: each handler is typed from the bindings (its arguments and its result), a
-//!   handler fails with `throw new Fails(error)`, and a command nobody mocked fails the test
-//!   at `core.done()`;
-//! - the capabilities in `app/capabilities/`: a window calling a command its capability does
-//!   not grant is refused as the real app refuses it (`permission_denied`);
-//! - events as the Outbox sends them: to the windows of an audience, over each one's Channel
-//!   (or `emit_to`), held for a window until its page calls `windowReady` (at most
-//!   `HELD_EVENTS`, and of a latest-only event only the newest), then delivered in order and
-//!   followed by the window list; the window list sent to all when a window opens or closes;
-//!   and page-to-page notes by `emitTo` label.
+/**
+ * @module tauri-plugin-switchboard-api/testing: a typed mock of a Switchboard app's core, for
+ * unit tests of pages: no app, no webview. Only tests import it; it is never part of a bundle.
+ *
+ * `mockSwitchboard<L, A, C>(app)` describes the app once (its window labels `L`, audiences `A`,
+ * commands `C`, which capability each window has, how an audience names windows, what the app
+ * sends when a window opens, closes or becomes ready). The function it returns,
+ * `mockCore({ window, open, commands })`, stands in for everything behind
+ * `window.__TAURI_INTERNALS__`, for the page under test (running as `window`) and for the other
+ * open windows, which tests play through `core.as(label)`:
+ * - commands: each handler is typed from the app's bindings (its arguments and its result), a
+ *   handler fails with `throw new Fails(error)`, and a command nobody mocked fails the test at
+ *   `core.done()`;
+ * - the capabilities: a window calling a command its capability does not grant is refused as
+ *   the real app refuses it (`permission_denied`);
+ * - events as the plugin sends them: to the windows of an audience, over each one's Channel (or
+ *   `emit_to`), held for a window until its page calls `window_ready` (at most `heldEvents`,
+ *   and of a latest-only event only the newest), then delivered in order; and page-to-page
+ *   events by `emitTo` label.
+ */
 
 import type { Channel } from "@tauri-apps/api/core";
 import { clearMocks, mockWindows } from "@tauri-apps/api/mocks";
-import inspectorCapability from "../../../app/capabilities/inspector.json";
-import mainCapability from "../../../app/capabilities/main.json";
-import workerCapability from "../../../app/capabilities/worker.json";
-import { type EventSpec, events } from "../../../bindings/events";
-import type {
-  AppError,
-  Audience,
-  commands,
-  Delivery,
-  ReadyReport,
-  Transport,
-  WindowLabel,
-} from "../../../bindings/ipc";
-import { HELD_EVENTS } from "../../../bindings/ipc";
-import type { Sent } from "./ipc";
-import { pluginCommands } from "./plugin";
+import type { Delivery, EventSpec, ReadyReport, Sent, Transport } from "./types.js";
 
-/** The app's commands and the plugin's, by their names in TypeScript. */
-type Commands = typeof commands & typeof pluginCommands;
-/** What command `K` answers when it succeeds. */
-type Data<K extends keyof Commands> = Extract<
-  Awaited<ReturnType<Commands[K]>>,
-  { status: "ok" }
->["data"];
-/** A stand-in for each command, typed from the bindings: the same arguments, the same result. */
-export type Handlers = {
-  [K in keyof Commands]?: (...args: Parameters<Commands[K]>) => Data<K> | Promise<Data<K>>;
-};
-
-/** The Channel a handler is given, for tests' variables (pages import Tauri only through lib). */
+/** The Channel a handler is given, for tests' variables. */
 export type { Channel };
 
+/** What a command answers when it succeeds. */
+type Data<F> = F extends (...args: never[]) => Promise<infer R>
+  ? Extract<R, { status: "ok" }> extends { data: infer D }
+    ? D
+    : never
+  : never;
+
+/** A stand-in for each command of `C` (the app's `commands` object, with the plugin's if it
+ * wants them), typed from the bindings: the same arguments, the same result. */
+export type Handlers<C> = {
+  [K in keyof C]?: C[K] extends (...args: infer P) => Promise<unknown>
+    ? (...args: P) => Data<C[K]> | Promise<Data<C[K]>>
+    : never;
+};
+
 /** Thrown by a handler: the command fails with `error`, as the real one would. */
-export class Fails {
-  constructor(readonly error: AppError) {}
+export class Fails<E = unknown> {
+  constructor(readonly error: E) {}
 }
 
 /** An event as a window received it. */
-export interface Received {
+export interface Delivered {
   name: string;
   payload: unknown;
   /** `channel`: over the window's own Channel; `event`: Tauri's routing (`emit_to`). */
   via: Transport;
 }
 
+/** The app, described once for all its tests. */
+export interface App<L extends string, A> {
+  /** The permissions of the capability that `label` falls under (its `permissions` list). */
+  permissions(label: L): readonly string[];
+  /** The windows `audience` names, given the open ones in order; a label that is not open
+   * fails the send with `window_not_found`, as the plugin does. */
+  resolve(audience: A, open: readonly L[]): readonly L[];
+  /** How the core orders labels (by `Ord` in Rust). */
+  compare(a: L, b: L): number;
+  /** How many events the plugin holds for a window still loading (`HELD_EVENTS`). */
+  heldEvents: number;
+  /** What the app sends when a page has become ready, after what was held (the plugin's
+   * `on_ready` hook). */
+  onReady?(core: Core<L, A>, label: L): void;
+  /** What the app sends when a window opens or closes. */
+  onWindowsChanged?(core: Core<L, A>): void;
+}
+
+/** The mock; see the module's doc. */
+export interface Core<L extends string, A> {
+  /** Calls `command` (its name to Tauri) as window `label` would, through its capability: how
+   * a test plays the other windows. */
+  as(label: L): { invoke: (command: string, args?: Record<string, unknown>) => Promise<unknown> };
+  /** Sends `event` as the plugin does, to `audience`, by `transport` (the Channel unless
+   * given); held for windows not ready yet. */
+  send<T>(
+    event: EventSpec<T, "broadcast" | "targeted">,
+    audience: A,
+    payload: T,
+    transport?: Transport,
+  ): Sent<L>;
+  /** Opens `label`: loading until its page is ready, which for a window the test plays is
+   * `core.ready(label)`. */
+  open(label: L): void;
+  /** Closes `label`: what was held for it is dropped and sends to it fail. */
+  close(label: L): void;
+  /** Marks a window the test plays as ready, delivering what was held for it. */
+  ready(label: L): void;
+  /** What window `label` has received so far, oldest first. */
+  received(label: L): Delivered[];
+  /** The open windows, in the core's order. */
+  openWindows(): L[];
+  /** Every command called, by whom, with its arguments. */
+  calls: { window: L; command: string; args: unknown }[];
+  /** The window whose call a handler is answering (read it before the handler awaits). */
+  readonly caller: L;
+  /** Sends `message` to the page over `channel`, a Channel a handler was given (a job's
+   * progress, a download's chunks), as Rust's `channel.send` does. */
+  toChannel<T>(channel: Channel<T>, message: T): void;
+  /** Waits until whatever was sent has been delivered. */
+  settled(): Promise<void>;
+  /** Removes the mock; throws if the page called a command that no handler stood in for. */
+  done(): void;
+}
+
+/** What `mockCore` is given for one test. */
+export interface Options<L extends string, C> {
+  /** The window the page under test runs in. */
+  window: L;
+  /** Other windows open from the start (loading until `core.ready`). */
+  open?: L[];
+  commands?: Handlers<C>;
+}
+
 /** An event held for a window still loading. */
 interface Held {
-  item: Received;
+  item: Delivered;
   latestOnly: boolean;
 }
 
@@ -71,23 +128,19 @@ interface Held {
 interface Win {
   ready: boolean;
   held: Held[];
-  received: Received[];
-  /** The page's inbox, once it called `windowReady` (the page under test only). */
+  received: Delivered[];
+  /** The page's inbox, once it called `window_ready` (the page under test only). */
   inbox: { id: number; next: number } | null;
 }
 
-/** Which capability a label falls under. */
-function capabilityOf(label: WindowLabel): { permissions: string[] } {
-  if (label === "main") return mainCapability;
-  if (label === "inspector") return inspectorCapability;
-  return workerCapability;
-}
+/** The plugin's own commands, by their names in TypeScript. */
+const PLUGIN_COMMANDS = new Set(["windowReady", "subscribeTrace"]);
 
 /** `sendMessage` -> `send_message`, as the bindings name commands to Tauri. */
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** A command's name to Tauri: `send_message`, or `plugin:switchboard|subscribe_trace`. */
 const wireName = (name: string) =>
-  name in pluginCommands ? `plugin:switchboard|${snake(name)}` : snake(name);
+  PLUGIN_COMMANDS.has(name) ? `plugin:switchboard|${snake(name)}` : snake(name);
 /** Tauri's plugins' prefixes, and the prefix of their permissions in a capability. */
 const pluginPermissions: Record<string, string> = {
   "plugin:event|": "core:event:",
@@ -117,73 +170,29 @@ type Internals = {
   callbacks: Map<number, (data: unknown) => void>;
 };
 
-/** The mock; see the module's doc. */
-export interface Core {
-  /** Calls `command` as window `label` would, through its capability: how a test plays the
-   * other windows. */
-  as(label: WindowLabel): {
-    invoke: (command: string, args?: Record<string, unknown>) => Promise<unknown>;
-  };
-  /** Sends `event` as the core's Outbox does, to `audience`, by `transport` (the Channel unless
-   * given); held for windows not ready yet. */
-  send<T>(
-    event: EventSpec<T, "broadcast" | "targeted">,
-    audience: Audience,
-    payload: T,
-    transport?: Transport,
-  ): Sent;
-  /** Opens `label`: loading until its page is ready, which for a window the test plays is
-   * `core.ready(label)`; every window is sent the new list. */
-  open(label: WindowLabel): void;
-  /** Closes `label`: what was held for it is dropped, sends to it fail, and every window is
-   * sent the new list. */
-  close(label: WindowLabel): void;
-  /** Marks a window the test plays as ready, delivering what was held for it. */
-  ready(label: WindowLabel): void;
-  /** What window `label` has received so far, oldest first. */
-  received(label: WindowLabel): Received[];
-  /** The open windows, sorted as the core sorts them. */
-  openWindows(): WindowLabel[];
-  /** Every command called, by whom, with its arguments. */
-  calls: { window: WindowLabel; command: string; args: unknown }[];
-  /** The window whose call a handler is answering (read it before the handler awaits). */
-  readonly caller: WindowLabel;
-  /** Sends `message` to the page over `channel`, a Channel a handler was given (a job's
-   * progress, a download's chunks), as Rust's `channel.send` does. */
-  toChannel<T>(channel: Channel<T>, message: T): void;
-  /** Waits until whatever was sent has been delivered. */
-  settled(): Promise<void>;
-  /** Removes the mock; throws if the page called a command that no handler stood in for. */
-  done(): void;
+/** The app's `mockCore`; see the module's doc. */
+export function mockSwitchboard<L extends string, A, C>(
+  app: App<L, A>,
+): (options: Options<L, C>) => Core<L, A> {
+  return (options) => install(app, options);
 }
 
-/** Sorted as `WindowLabel`'s order in Rust: main, inspector, then workers by number. */
-function sorted(labels: WindowLabel[]): WindowLabel[] {
-  const rank = (l: WindowLabel) =>
-    l === "main" ? -2 : l === "inspector" ? -1 : Number(l.slice("worker-".length));
-  return [...labels].sort((a, b) => rank(a) - rank(b));
-}
-
-/** Installs the mock; `window` is the page under test. */
-export function mockCore(options: {
-  window: WindowLabel;
-  open?: WindowLabel[];
-  commands?: Handlers;
-}): Core {
+function install<L extends string, A, C>(app: App<L, A>, options: Options<L, C>): Core<L, A> {
   const page = options.window;
   const handlers: Record<string, (...args: unknown[]) => unknown> = {};
   for (const [name, handler] of Object.entries(options.commands ?? {})) {
     handlers[wireName(name)] = handler as (...args: unknown[]) => unknown;
   }
-  const windows = new Map<WindowLabel, Win>();
+  const windows = new Map<L, Win>();
   const problems: string[] = [];
-  const calls: Core["calls"] = [];
+  const calls: Core<L, A>["calls"] = [];
   /** The page's event listeners: handler id -> event name and the window it listens in. */
   const listeners = new Map<number, { event: string; label: string }>();
   let deliveries = Promise.resolve();
   let caller = page;
   /** The next message index of each Channel the test sends to. */
   const channelIndex = new Map<number, number>();
+  const sorted = (labels: Iterable<L>) => [...labels].sort(app.compare);
 
   mockWindows(page);
   const internals = (window as unknown as { __TAURI_INTERNALS__: Internals }).__TAURI_INTERNALS__;
@@ -201,15 +210,17 @@ export function mockCore(options: {
   internals.runCallback = (id, data) => callbacks.get(id)?.(data);
   internals.callbacks = callbacks;
 
-  const win = (label: WindowLabel): Win | undefined => windows.get(label);
-  const openWindow = (label: WindowLabel) => {
+  const win = (label: L): Win | undefined => windows.get(label);
+  const openWindow = (label: L) => {
     if (!windows.has(label))
       windows.set(label, { ready: false, held: [], received: [], inbox: null });
   };
+  const notOpen = (label: L) =>
+    new Fails({ kind: "window_not_found", message: `window \`${label}\` is not open`, label });
 
   /** Hands `item` to window `label` now: to the page's Channel or listeners, or to the log of
    * a window the test plays. */
-  function deliver(label: WindowLabel, item: Received): void {
+  function deliver(label: L, item: Delivered): void {
     const w = win(label);
     if (!w) return;
     w.received.push(item);
@@ -228,37 +239,19 @@ export function mockCore(options: {
     });
   }
 
-  /** Holds `item` for a loading window, as the Outbox does; false when its queue is full. */
+  /** Holds `item` for a loading window, as the plugin does; false when its queue is full. */
   function hold(w: Win, held: Held): boolean {
     if (held.latestOnly) w.held = w.held.filter((h) => h.item.name !== held.item.name);
-    else if (w.held.filter((h) => !h.latestOnly).length >= HELD_EVENTS) return false;
+    else if (w.held.filter((h) => !h.latestOnly).length >= app.heldEvents) return false;
     w.held.push(held);
     return true;
   }
 
-  function send(
-    event: EventSpec<unknown>,
-    audience: Audience,
-    payload: unknown,
-    via: Transport,
-  ): Sent {
-    const open = sorted([...windows.keys()]);
-    const targets =
-      audience.to === "all"
-        ? open
-        : audience.to === "workers"
-          ? open.filter((l) => l.startsWith("worker-"))
-          : audience.to === "one"
-            ? [audience.label]
-            : [...new Set(audience.labels)];
+  function send(event: EventSpec<unknown>, audience: A, payload: unknown, via: Transport): Sent<L> {
+    const targets = [...new Set(app.resolve(audience, sorted(windows.keys())))];
     const missing = targets.find((l) => !windows.has(l));
-    if (missing)
-      throw new Fails({
-        kind: "window_not_found",
-        message: `window \`${missing}\` is not open`,
-        label: missing,
-      });
-    const sent: Sent = { emitted: [], held: [], notHeld: [] };
+    if (missing) throw notOpen(missing);
+    const sent: Sent<L> = { emitted: [], held: [], notHeld: [] };
     for (const label of targets) {
       const w = windows.get(label) as Win;
       const item = { name: event.name, payload, via };
@@ -274,29 +267,19 @@ export function mockCore(options: {
     return sent;
   }
 
-  function markReady(label: WindowLabel): number {
+  function markReady(label: L): number {
     const w = win(label);
-    if (!w)
-      throw new Fails({
-        kind: "window_not_found",
-        message: `window \`${label}\` is not open`,
-        label,
-      });
+    if (!w) throw notOpen(label);
     const held = w.held;
     w.held = [];
     w.ready = true;
     for (const { item } of held) deliver(label, item);
-    // Last, as the core does: whatever list was held, the page ends with the current one.
-    deliver(label, {
-      name: events.windowsChanged.name,
-      payload: { open: sorted([...windows.keys()]) },
-      via: "channel",
-    });
+    app.onReady?.(core, label);
     return held.length;
   }
 
   /** A call from `label`, answered as the core would: a `Fails` becomes the command's error. */
-  async function invokeAs(label: WindowLabel, cmd: string, args: unknown): Promise<unknown> {
+  async function invokeAs(label: L, cmd: string, args: unknown): Promise<unknown> {
     try {
       return await answer(label, cmd, args);
     } catch (e) {
@@ -304,8 +287,8 @@ export function mockCore(options: {
     }
   }
 
-  async function answer(label: WindowLabel, cmd: string, args: unknown): Promise<unknown> {
-    if (!capabilityOf(label).permissions.includes(permission(cmd))) {
+  async function answer(label: L, cmd: string, args: unknown): Promise<unknown> {
+    if (!app.permissions(label).includes(permission(cmd))) {
       // The text Tauri's ACL gives; the bindings turn it into `permission_denied`.
       throw `Command ${cmd} not allowed by ACL`;
     }
@@ -321,8 +304,8 @@ export function mockCore(options: {
         }
         return a.handler;
       case "plugin:event|emit_to": {
-        const target = a.target as { kind: string; label?: string };
-        const to = target.label as WindowLabel | undefined;
+        const target = a.target as { kind: string; label?: L };
+        const to = target.label;
         if (target.kind === "App" || !to) return null;
         if (windows.has(to))
           deliver(to, { name: a.event as string, payload: a.payload, via: "event" });
@@ -332,7 +315,7 @@ export function mockCore(options: {
         const w = win(label);
         const inbox = a.inbox as { id: number } | undefined;
         if (w && inbox && label === page) w.inbox = { id: inbox.id, next: 0 };
-        const report: ReadyReport<WindowLabel> = { label, flushed: markReady(label) };
+        const report: ReadyReport<L> = { label, flushed: markReady(label) };
         return report;
       }
     }
@@ -346,29 +329,24 @@ export function mockCore(options: {
     return handler(...positional(args));
   }
 
-  /** Tells every window which windows are open, as the core does when one opens or closes. */
-  function announce(): void {
-    send(events.windowsChanged, { to: "all" }, { open: sorted([...windows.keys()]) }, "channel");
-  }
-
   internals.invoke = (cmd, args) => invokeAs(page, cmd, args);
   for (const label of [page, ...(options.open ?? [])]) openWindow(label);
 
-  return {
+  const core: Core<L, A> = {
     as: (label) => ({ invoke: (command, args) => invokeAs(label, command, args) }),
     send: (event, audience, payload, transport = "channel") =>
       send(event, audience, payload, transport),
     open: (label) => {
       openWindow(label);
-      announce();
+      app.onWindowsChanged?.(core);
     },
     close: (label) => {
       windows.delete(label);
-      announce();
+      app.onWindowsChanged?.(core);
     },
     ready: (label) => void markReady(label),
     received: (label) => [...(win(label)?.received ?? [])],
-    openWindows: () => sorted([...windows.keys()]),
+    openWindows: () => sorted(windows.keys()),
     calls,
     get caller() {
       return caller;
@@ -390,4 +368,5 @@ export function mockCore(options: {
       if (problems.length > 0) throw new Error(problems.join("\n"));
     },
   };
+  return core;
 }

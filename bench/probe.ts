@@ -1,19 +1,19 @@
 //! Timing loops and probes for `npm run bench`, run inside the pages. Installed only in bench
-//! builds (`vite build --mode bench`, made by scripts/bench.sh): the pages that ship do not
-//! contain it.
+//! builds (`vite build --mode bench`, made by scripts/bench.sh): it lives outside the pages'
+//! sources, and the pages that ship do not contain it.
 //!
 //! `performance.now()` is coarse in this webview (whole milliseconds have been seen), so each
 //! figure times a block of sequential calls, not one call.
 
 import { invoke } from "@tauri-apps/api/core";
-import { events } from "../../../bindings/events";
-import { commands, type Transport, type WindowLabel } from "../../../bindings/ipc";
-import { sendMessage } from "./batch";
-import { firstWrongByte, pull } from "./bulk";
-import { listenHere } from "./events";
+import { events } from "../bindings/events";
+import { commands, type Transport, type WindowLabel } from "../bindings/ipc";
+import { sendMessage } from "../frontend/src/lib/batch";
+import { firstWrongByte, pull } from "../frontend/src/lib/bulk";
+import { listenHere } from "../frontend/src/lib/events";
 // A failed call throws, so that it cannot pass for a fast one.
-import { channel, unwrap } from "./ipc";
-import { traceWatchers } from "./trace";
+import { channel, unwrap } from "../frontend/src/lib/ipc";
+import { traceWatchers } from "../frontend/src/pages/inspector";
 
 const toMain = { to: "one", label: "main" } as const;
 
