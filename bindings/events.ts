@@ -35,5 +35,5 @@ const noteToCore: EventSpec<NoteToCore, "to_core"> = { name: "note-to-core", rou
 /** `direct-note` (page_to_page); the payload is `DirectNote`. */
 const directNote: EventSpec<DirectNote, "page_to_page"> = { name: "direct-note", route: "page_to_page" };
 
-/** Every event. Use them through `frontend/src/lib/events.ts`. */
+/** Every event, for the guest package's `pageApi`. */
 export const events = { inboxMessage, counterChanged, windowsChanged, delayedPong, coreNoteAck, launchedAgain, menuChosen, workspaceSaved, noteToCore, directNote } as const;

@@ -8,16 +8,19 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh --test-tools
 
-# The app under test: SWITCHBOARD_E2E_APP when given (`npm run test:release` gives the binary
-# from the .deb), else the debug build, built here.
+# The apps under test: SWITCHBOARD_E2E_APP and SWITCHBOARD_MINIMAL_APP (examples/minimal) when
+# given (`npm run test:release` gives the release binaries), else the debug builds, built here
+# in one cargo command, so that the two share every crate they have in common.
 if [ -z "${SWITCHBOARD_E2E_APP:-}" ]; then
   npm run --silent build
-  # custom-protocol embeds frontend/dist instead of loading the dev server
+  npx vite build --config examples/minimal/vite.config.ts --logLevel warn
+  # custom-protocol embeds the pages instead of loading the dev server
   # (docs/tauri-behaviour.md#custom-protocol).
-  cargo build --locked -p switchboard-app --features tauri/custom-protocol
+  cargo build --locked -p switchboard-app -p switchboard-minimal --features tauri/custom-protocol
   mkdir -p target/e2e
-  cp target/debug/switchboard target/e2e/switchboard
+  cp target/debug/switchboard target/debug/minimal target/e2e/
   export SWITCHBOARD_E2E_APP="$PWD/target/e2e/switchboard"
+  export SWITCHBOARD_MINIMAL_APP="$PWD/target/e2e/minimal"
 fi
 
 source scripts/lib/display.sh
@@ -38,6 +41,7 @@ dbus-run-session --config-file=scripts/lib/session-bus.conf -- node --test --tes
 sleep 0.5
 port=${SWITCHBOARD_E2E_PORT:-4444}
 left=$(pgrep -f -a "$SWITCHBOARD_E2E_APP" || true)
+left+=$(pgrep -f -a "${SWITCHBOARD_MINIMAL_APP:-target/e2e/minimal}" || true)
 for p in "$port" $((port + 1)); do
   if (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then left+=" port $p still open"; fi
 done

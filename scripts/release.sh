@@ -29,4 +29,8 @@ done
 root=target/release-e2e
 rm -rf "$root"
 dpkg-deb --extract "$deb" "$root"
-SWITCHBOARD_E2E_APP="$PWD/$root/usr/bin/switchboard" bash scripts/e2e.sh "$@"
+# The minimal example in release too, with the features `tauri build` gave the app.
+npx vite build --config examples/minimal/vite.config.ts --logLevel warn
+cargo build --locked --release -p switchboard-minimal --features tauri/custom-protocol
+SWITCHBOARD_E2E_APP="$PWD/$root/usr/bin/switchboard" SWITCHBOARD_MINIMAL_APP="$PWD/target/release/minimal" \
+  bash scripts/e2e.sh "$@"

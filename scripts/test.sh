@@ -24,7 +24,7 @@ LOG=$(mktemp -d)
 trap 'rm -rf "$LOG"' EXIT
 step "frontend unit tests" bash -c "set -o pipefail; npx vitest run 2>&1 | tee $LOG/vitest"
 step "frontend build" npm run --silent build
-step "bindings are fresh" npm run --silent bindings:check
+step "bindings are fresh" bash -c "npm run --silent bindings:check && npm run --silent minimal:bindings:check"
 step "README walkthrough on a scratch copy" node tests/walkthrough/run.mjs
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "no unused Rust dependencies" cargo machete

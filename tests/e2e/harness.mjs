@@ -34,9 +34,10 @@ function portOpen(port) {
   });
 }
 
-/** True while an app process started from this suite's binary is alive. */
-export function appRunning() {
-  return spawnSync("pgrep", ["-f", APP]).status === 0;
+/** True while an app process started from `application` (this suite's binary unless given) is
+ * alive. */
+export function appRunning(application = APP) {
+  return spawnSync("pgrep", ["-f", application]).status === 0;
 }
 
 /** Starts tauri-driver (and through it WebKitWebDriver); its output and the app's go to app.log. */
@@ -80,9 +81,10 @@ export function newDataDir() {
 
 /** A running app: its WebDriver session and helpers that address windows by label. */
 export class App {
-  constructor(browser, dataDir) {
+  constructor(browser, dataDir, application) {
     this.browser = browser;
     this.dataDir = dataDir;
+    this.application = application;
     this.handles = new Map();
   }
 
@@ -100,7 +102,7 @@ export class App {
         "wdio:enforceWebDriverClassic": true,
       },
     });
-    const app = new App(browser, dataDir);
+    const app = new App(browser, dataDir, application);
     try {
       // A restored workspace opens more windows than main at once.
       await app.browser.waitUntil(async () => (await app.labels()).includes("main"), {
@@ -261,14 +263,16 @@ export class App {
    * running: it is killed, so that the next test starts from nothing. */
   async stop() {
     await this.browser.deleteSession().catch(() => {});
-    for (let i = 0; i < 20 && appRunning(); i++) await new Promise((r) => setTimeout(r, 100));
-    if (appRunning()) spawnSync("pkill", ["-KILL", "-f", APP]);
+    const running = () => appRunning(this.application);
+    for (let i = 0; i < 20 && running(); i++) await new Promise((r) => setTimeout(r, 100));
+    if (running()) spawnSync("pkill", ["-KILL", "-f", this.application]);
   }
 }
 
-/** Runs `body` against a fresh app; on failure saves every window and names the folder. */
-export async function withApp(name, body) {
-  const app = await App.start();
+/** Runs `body` against a fresh app (`application`, Switchboard unless given); on failure saves
+ * every window and names the folder. */
+export async function withApp(name, body, application = APP) {
+  const app = await App.start(application);
   try {
     await body(app);
   } catch (error) {

@@ -5,12 +5,9 @@
 
 use std::{collections::BTreeSet, path::PathBuf};
 
-use switchboard_commands::{
-    export::{self, Drift},
-    registry::RegisteredRuntime,
-    COMMAND_NAMES,
-};
+use switchboard_commands::{export, registry::RegisteredRuntime, COMMAND_NAMES};
 use switchboard_events::EVENTS;
+use tauri_plugin_switchboard::bindings::{self, Drift};
 
 fn bindings_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../bindings")
@@ -156,7 +153,7 @@ fn the_bindings_docs_read_as_typescript() {
 fn committed_bindings_are_fresh() {
     let want = export::generate().unwrap();
     assert_eq!(
-        export::diff(&bindings_dir(), &want).unwrap(),
+        bindings::diff(&bindings_dir(), &want).unwrap(),
         [],
         "run `npm run bindings`"
     );
@@ -168,16 +165,16 @@ fn the_drift_check_sees_changed_missing_and_extra_files() {
     let dir = std::env::temp_dir().join(format!("switchboard-drift-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(
-        export::write(&dir, &want).unwrap().len(),
+        bindings::write(&dir, &want).unwrap().len(),
         want.len(),
         "all missing at first"
     );
-    assert_eq!(export::diff(&dir, &want).unwrap(), []);
+    assert_eq!(bindings::diff(&dir, &want).unwrap(), []);
 
     std::fs::write(dir.join("ipc.ts"), "// edited by hand\n").unwrap();
     std::fs::remove_file(dir.join("files/LineKind.ts")).unwrap();
     std::fs::write(dir.join("files/Stale.ts"), "export type Stale = 1;\n").unwrap();
-    let drift = export::diff(&dir, &want).unwrap();
+    let drift = bindings::diff(&dir, &want).unwrap();
     assert_eq!(
         drift,
         [
@@ -187,8 +184,8 @@ fn the_drift_check_sees_changed_missing_and_extra_files() {
         ]
     );
     // Writing mends all three.
-    export::write(&dir, &want).unwrap();
-    assert_eq!(export::diff(&dir, &want).unwrap(), []);
+    bindings::write(&dir, &want).unwrap();
+    assert_eq!(bindings::diff(&dir, &want).unwrap(), []);
     std::fs::remove_dir_all(dir).unwrap();
 }
 

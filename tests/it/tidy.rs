@@ -483,3 +483,37 @@ fn only_the_lifecycle_opens_readies_and_tears_down_a_windows_state() {
         ],
     );
 }
+
+/// The minimal example stays minimal: its own Rust and TypeScript (not its generated bindings,
+/// nor its configuration: manifests, `tauri.conf.json`, capabilities, the Vite config) fit in
+/// 150 lines, blank lines and comments included.
+#[test]
+fn the_minimal_example_is_at_most_150_lines() {
+    let dir = root().join("examples/minimal");
+    let mut files = Vec::new();
+    sources(&dir, &mut files);
+    let own: Vec<&PathBuf> = files
+        .iter()
+        .filter(|f| {
+            let rel = f.strip_prefix(&dir).unwrap();
+            let name = rel.to_string_lossy();
+            (name.ends_with(".rs") || name.ends_with(".ts"))
+                && !rel.starts_with("bindings")
+                && !name.ends_with(".config.ts")
+        })
+        .collect();
+    let count = |f: &PathBuf| std::fs::read_to_string(f).unwrap().lines().count();
+    let lines: usize = own.iter().map(|f| count(f)).sum();
+    let listed: Vec<String> = own
+        .iter()
+        .map(|f| format!("{} ({})", f.strip_prefix(&dir).unwrap().display(), count(f)))
+        .collect();
+    println!("examples/minimal: {lines} lines of Rust and TypeScript: {listed:?}");
+    for needed in ["src/lib.rs", "build.rs", "ui/main.ts"] {
+        assert!(
+            listed.iter().any(|l| l.starts_with(needed)),
+            "{needed} not counted: {listed:?}"
+        );
+    }
+    assert!(lines <= 150, "{lines} lines: {listed:?}");
+}

@@ -66,10 +66,7 @@ include!("command_list.rs");
 /// given to tauri-specta: its event objects offer a global `listen` and an untyped `emitTo`,
 /// so `export.rs` writes Switchboard's own event list instead, from `EVENTS`.
 pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
-    let mut event_types = specta::Types::default();
-    for event in EVENTS {
-        (event.register)(&mut event_types);
-    }
+    let event_types = tauri_plugin_switchboard::bindings::event_types(EVENTS);
     tauri_specta::Builder::<R>::new()
         .commands(R::commands())
         .types(&event_types)

@@ -46,15 +46,12 @@ impl Audience {
     /// duplicates. Labels named explicitly are returned even when not open, so that the caller
     /// can report them as missing instead of dropping them silently.
     pub fn resolve(&self, open: &[WindowLabel]) -> Vec<WindowLabel> {
-        let mut out: Vec<WindowLabel> = match self {
+        tauri_plugin_switchboard::audience::once_each(match self {
             Audience::All => open.to_vec(),
             Audience::One { label } => vec![*label],
             Audience::Workers => open.iter().copied().filter(|l| l.is_worker()).collect(),
             Audience::Some { labels } => labels.clone(),
-        };
-        let mut seen = std::collections::HashSet::new();
-        out.retain(|l| seen.insert(*l));
-        out
+        })
     }
 }
 

@@ -42,6 +42,60 @@ impl<L: Serialize + std::fmt::Display> Serialize for Error<L> {
     }
 }
 
+/// What the plugin refuses, as pages receive it (the TypeScript shape of the engine's error,
+/// which serializes by hand; the guest package's `SwitchboardError`).
+#[derive(Serialize, specta::Type)]
+#[serde(rename = "SwitchboardError", tag = "kind", rename_all = "snake_case")]
+#[allow(dead_code, reason = "never made: it exists for its type")]
+enum Shape<L> {
+    /// The window named is not open.
+    WindowNotFound {
+        /// What is wrong, for people.
+        message: String,
+        /// The label that was asked for.
+        label: L,
+    },
+    /// The caller is not one of the app's windows.
+    Forbidden {
+        /// What is wrong, for people.
+        message: String,
+    },
+    /// Something failed inside.
+    Internal {
+        /// What is wrong, for people.
+        message: String,
+    },
+}
+
+impl<L: specta::Type> specta::Type for Error<L> {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        Shape::<L>::definition(types)
+    }
+}
+
+/// The kind of an [`Error`], for an app whose commands have no error of their own (its
+/// [`Vocabulary::ErrorKind`](crate::Vocabulary::ErrorKind)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// [`Error::WindowNotFound`]
+    WindowNotFound,
+    /// [`Error::NotAWindow`]
+    Forbidden,
+    /// [`Error::Internal`]
+    Internal,
+}
+
+impl<L> From<&Error<L>> for ErrorKind {
+    fn from(e: &Error<L>) -> Self {
+        match e {
+            Error::WindowNotFound(_) => ErrorKind::WindowNotFound,
+            Error::NotAWindow(_) => ErrorKind::Forbidden,
+            Error::Internal(_) => ErrorKind::Internal,
+        }
+    }
+}
+
 /// A call refused by Tauri before any command ran. Never produced by Rust code: it is the
 /// TypeScript shape that the guest package's `typedError` gives to Tauri's string rejections,
 /// here so that an app's generated bindings contain it (its kinds must not be the app's).

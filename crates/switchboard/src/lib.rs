@@ -6,7 +6,8 @@
 //! everything here is generic over them.
 //!
 //! - [`route`]: how each event travels, and the [`Event`] trait the list implements.
-//! - [`label`], [`audience`], [`vocabulary`]: what the app's types must be.
+//! - [`label`], [`audience`], [`vocabulary`]: what the app's types must be; [`labels!`]
+//!   declares labels that are, and [`Recipients`] is an audience for apps without their own.
 //! - [`switchboard`]: the one managed state, [`Switchboard`], reached as
 //!   `app.switchboard::<V>()`; every send goes through it.
 //! - [`outbox`]: delivery of every event Rust sends to pages: audience to labels, the ready
@@ -20,6 +21,7 @@
 //!   [`COMMANDS`]; `build.rs` makes a permission for each, `switchboard:allow-<name>`).
 //! - [`untrusted`]: listening in Rust to what pages send, without trusting it.
 //! - [`error`]: what the engine refuses.
+//! - [`bindings`]: writing an app's TypeScript bindings (the event list) and checking them.
 //! - [`ids`] and [`lock`]: numbering that never wraps, and locks that survive a panic.
 //!
 //! An app adds it with `.plugin(Builder::<_, MyApp>::new().on_ready(..).on_teardown(..).build())`:
@@ -31,12 +33,14 @@ use std::marker::PhantomData;
 use tauri::{plugin::TauriPlugin, webview::PageLoadEvent, AppHandle, Manager, RunEvent, Runtime};
 
 pub mod audience;
+pub mod bindings;
 mod command_names;
 mod commands;
 pub mod delivery;
 pub mod error;
 pub mod ids;
 pub mod label;
+pub mod labels;
 pub mod lifecycle;
 pub mod lock;
 pub mod outbox;
@@ -50,11 +54,11 @@ pub mod vocabulary;
 #[cfg(test)]
 mod testing;
 
-pub use audience::Audience;
+pub use audience::{Audience, Recipients};
 pub use command_names::COMMANDS;
 pub use commands::ReadyReport;
 pub use delivery::{Delivery, Inbox, Sent, Transport};
-pub use error::{Error, Rejection};
+pub use error::{Error, ErrorKind, Rejection};
 pub use label::Label;
 pub use lifecycle::Teardown;
 pub use outbox::{Outbox, HELD_EVENTS};
@@ -64,6 +68,13 @@ pub use switchboard::{Switchboard, SwitchboardExt};
 pub use trace::{Entry, LogLevel, Trace, TraceEntry};
 pub use untrusted::{listen_untrusted, parse_payload, PayloadError, MAX_PAYLOAD_BYTES};
 pub use vocabulary::Vocabulary;
+
+/// What the macros expand to, reached through `$crate` so that the app need not name them.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+    pub use specta;
+}
 
 /// Builds the plugin for an app whose vocabulary is `V`.
 pub struct Builder<R: Runtime, V: Vocabulary> {

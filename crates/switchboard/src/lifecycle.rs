@@ -43,6 +43,23 @@ pub fn opening<R: Runtime, V: Vocabulary>(app: &AppHandle<R>, label: V::Label) {
     app.switchboard::<V>().outbox().mark_loading(label);
 }
 
+/// Opens window `label` with `build` (which builds it, with `WebviewWindowBuilder` say): it is
+/// open and loading from the start, so what is sent to it meanwhile is held until its page is
+/// ready; if `build` fails, nothing is kept for it and the answer is [`Error::Internal`].
+/// [`opening`] and [`not_opened`] around the app's own building, for apps that need nothing
+/// between them.
+pub fn open<R: Runtime, V: Vocabulary, T>(
+    app: &AppHandle<R>,
+    label: V::Label,
+    build: impl FnOnce() -> tauri::Result<T>,
+) -> Result<T, Error<V::Label>> {
+    opening::<R, V>(app, label);
+    build().map_err(|e| {
+        not_opened::<R, V>(app, label);
+        Error::Internal(format!("cannot open {label}: {e}"))
+    })
+}
+
 /// Window `label` could not be built after [`opening`]: it is not open, and nothing is kept
 /// for it. No hook runs: it never had a page.
 pub fn not_opened<R: Runtime, V: Vocabulary>(app: &AppHandle<R>, label: V::Label) {
