@@ -7,8 +7,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde::{Deserialize, Serialize};
-use tauri::WebviewWindow;
-use tauri::{AppHandle, WebviewUrl, WebviewWindowBuilder};
+use tauri::{AppHandle, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 use tauri_plugin_switchboard::{bindings, lifecycle, Audience, Error, ErrorKind, Recipients};
 use tauri_plugin_switchboard::{Sent, SwitchboardExt, Vocabulary};
 
