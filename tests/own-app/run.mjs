@@ -59,7 +59,7 @@ function readmeSteps() {
       .map((line) => line.slice(indent.length))
       .join("\n")
       .trimEnd();
-    (blocks[lang] ??= []).push(code);
+    blocks[lang] = [...(blocks[lang] ?? []), code];
   }
   return blocks;
 }
