@@ -23,7 +23,7 @@ fn greet_names_the_calling_window_and_validates() {
 
 #[test]
 fn framework_rejections_are_plain_strings_not_app_errors() {
-    // The bindings classify these strings (see export.rs); here we pin what Tauri sends.
+    // The bindings classify these strings (see the guest package's `typedError`); here we pin what Tauri sends.
     let t = start();
     let bad_args = t
         .invoke("main", "greet", json!({ "name": 42 }))

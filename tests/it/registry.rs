@@ -5,7 +5,8 @@
 
 use std::{collections::BTreeSet, path::PathBuf};
 
-use switchboard_commands::{export, registry::RegisteredRuntime, COMMAND_NAMES};
+use switchboard_bindings as export;
+use switchboard_commands::{registry::RegisteredRuntime, COMMAND_NAMES};
 use switchboard_events::EVENTS;
 use tauri_plugin_switchboard::bindings::{self, Drift};
 

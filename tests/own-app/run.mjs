@@ -2,7 +2,7 @@
 // examples/minimal outside this workspace: a crate of its own with the README's dependency lines,
 // the guest package packed and installed as the README says, its bindings generated and
 // checked, its pages type-checked against the packed package (not the workspace's sources) and
-// built, the app built. Each Rust, JSON and TypeScript block of that section must be code the
+// built, the app built; and `cargo package` lists what the crate would publish. Each Rust, JSON and TypeScript block of that section must be code the
 // example really has, so the README cannot drift from it.
 //
 // The copy builds in the project's target folder (CARGO_TARGET_DIR), so that Tauri is not
@@ -158,6 +158,18 @@ try {
     app,
   );
   assert.ok(readdirSync(join(app, "dist/assets")).some((f) => f.endsWith(".js")));
+
+  step("the crate and the package are ready to publish");
+  const listed = run(
+    "cargo",
+    ["package", "--list", "--allow-dirty", "--quiet", "-p", "tauri-plugin-switchboard"],
+    project,
+  ).split("\n");
+  for (const file of ["build.rs", "src/lib.rs", "permissions/default.toml", "guest-js/index.ts"])
+    assert.ok(listed.includes(file), `cargo package leaves out ${file}`);
+  const packed = readdirSync(join(app, "node_modules/tauri-plugin-switchboard-api/dist-js"));
+  for (const file of ["index.js", "index.d.ts", "testing.js", "testing.d.ts"])
+    assert.ok(packed.includes(file), `the packed package lacks dist-js/${file}`);
 
   step("the app");
   run("cargo", ["build", "--quiet", "--bin", "own-app"], app, cargo);

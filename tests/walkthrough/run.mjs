@@ -107,7 +107,7 @@ function isolate() {
         `tauri-plugin-switchboard = { path = ${JSON.stringify(join(project, "crates/switchboard"))} }`,
       ),
   );
-  for (const crate of ["events", "commands", "bench"]) {
+  for (const crate of ["events", "commands", "bindings", "bench"]) {
     edit(`crates/${crate}/Cargo.toml`, (t) =>
       t
         .replace(`name = "switchboard-${crate}"`, `name = "walkthrough-${crate}"`)
@@ -120,24 +120,18 @@ function isolate() {
       ),
     );
   }
-  // The app's package too: the bindings binary is built from it.
-  edit("app/Cargo.toml", (t) =>
-    t
-      .replace('name = "switchboard-app"', 'name = "walkthrough-app"')
-      .replace('name = "bindings"', 'name = "walkthrough-bindings"'),
+  // The bindings binary another name, and the app's package too: the generator builds it.
+  edit("crates/bindings/Cargo.toml", (t) =>
+    t.replace('name = "bindings"', 'name = "walkthrough-bindings-bin"'),
   );
+  edit("app/Cargo.toml", (t) => t.replace('name = "switchboard-app"', 'name = "walkthrough-app"'));
   edit("Cargo.toml", (t) =>
     t.replace(
       'switchboard-app = { path = "app" }',
       'switchboard-app = { path = "app", package = "walkthrough-app" }',
     ),
   );
-  edit("package.json", (t) =>
-    t.replaceAll(
-      "-p switchboard-app --bin bindings",
-      "-p walkthrough-app --bin walkthrough-bindings",
-    ),
-  );
+  edit("package.json", (t) => t.replaceAll("-p switchboard-bindings", "-p walkthrough-bindings"));
 }
 
 /** `vite` (the dev server `tauri dev` starts) on the copy, watched by WebSocket clients as pages

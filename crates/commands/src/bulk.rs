@@ -59,7 +59,7 @@ impl Type for Bytes {
 }
 
 /// The raw body of a call: the page passes an `ArrayBuffer` or `Uint8Array` as the whole
-/// argument, not as a named field (`export.rs` writes the binding that way). A JSON body is
+/// argument, not as a named field (`crates/bindings` writes the binding that way). A JSON body is
 /// refused with `invalid_args`.
 pub struct RawBody(pub Vec<u8>);
 

@@ -2,7 +2,7 @@
 //!
 //! Both are tagged on `kind`, and their kinds never overlap, so TypeScript narrows on `kind`
 //! alone. The generated bindings turn the framework's plain-string rejections into the
-//! plugin's [`Rejection`] values (see `export.rs`), so a denied permission never poses as a command's
+//! plugin's [`Rejection`] values (see `crates/bindings`), so a denied permission never poses as a command's
 //! own error (docs/tauri-behaviour.md#string-rejections).
 
 use serde::Serialize;
@@ -203,6 +203,13 @@ impl From<tauri_plugin_switchboard::Error<WindowLabel>> for AppError {
             tauri_plugin_switchboard::Error::NotAWindow(_) => AppError::forbidden(e.to_string()),
             tauri_plugin_switchboard::Error::Internal(message) => AppError::internal(message),
         }
+    }
+}
+
+/// The kind the trace records when a command fails.
+impl From<&AppError> for ErrorKind {
+    fn from(e: &AppError) -> Self {
+        e.kind()
     }
 }
 

@@ -8,11 +8,9 @@
 //! [`windows::WindowFactory`] that the app provides.
 
 pub mod bulk;
-pub mod call;
 pub mod counter;
 pub mod error;
 pub mod errors_demo;
-pub mod export;
 pub mod greeting;
 pub mod jobs;
 pub mod limits;
@@ -31,8 +29,7 @@ pub mod workspace;
 /// app writes goes there instead of its own folders, exported traces too.
 pub struct DataDir(pub std::path::PathBuf);
 
-pub use call::Call;
 pub use error::AppError;
 pub use limits::Limit;
 pub use registry::{builder, manage_state, COMMAND_GRANTS, COMMAND_NAMES};
-pub use vocabulary::{Demo, Sent, Switchboard, TraceEntry};
+pub use vocabulary::{Call, Demo, Sent, Switchboard, TraceEntry};

@@ -64,7 +64,7 @@ include!("command_list.rs");
 /// The tauri-specta builder with every command and every type pages see (the plugin's
 /// commands' too, which the frontend calls through `frontend/src/lib/plugin.ts`). Events are not
 /// given to tauri-specta: its event objects offer a global `listen` and an untyped `emitTo`,
-/// so `export.rs` writes Switchboard's own event list instead, from `EVENTS`.
+/// so the generator (`crates/bindings`) writes Switchboard's own event list instead, from `EVENTS`.
 pub fn builder<R: RegisteredRuntime>() -> tauri_specta::Builder<R> {
     let event_types = tauri_plugin_switchboard::bindings::event_types(EVENTS);
     tauri_specta::Builder::<R>::new()

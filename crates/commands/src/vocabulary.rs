@@ -19,5 +19,7 @@ impl switchboard::Vocabulary for Demo {
 pub type Switchboard = switchboard::Switchboard<Demo>;
 /// One line of the trace.
 pub type TraceEntry = switchboard::Entry<Demo>;
+/// What a command knows of its invocation (its caller, for the trace and the panic guard).
+pub type Call<R> = switchboard::Call<R, Demo>;
 /// What became of one send.
 pub type Sent = switchboard::Sent<WindowLabel>;

@@ -79,11 +79,8 @@ fn traced<R: Runtime, V: Vocabulary, T: Serialize>(
             webview.label().to_owned(),
         )));
     };
-    let outcome = catch_unwind(AssertUnwindSafe(|| body(app, label))).unwrap_or_else(|_| {
-        Err(Error::Internal(format!(
-            "command `{command}` failed unexpectedly"
-        )))
-    });
+    let outcome = catch_unwind(AssertUnwindSafe(|| body(app, label)))
+        .unwrap_or_else(|_| Err(crate::call::unexpected(command)));
     let kind = outcome.as_ref().err().map(V::ErrorKind::from);
     app.switchboard::<V>()
         .trace()

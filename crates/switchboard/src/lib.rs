@@ -19,6 +19,7 @@
 //!   state, with the app's teardown hooks.
 //! - `commands`: the plugin's commands, `window_ready` and `subscribe_trace` (names in
 //!   [`COMMANDS`]; `build.rs` makes a permission for each, `switchboard:allow-<name>`).
+//! - [`call`]: [`Call`], for an app's commands traced and guarded like the plugin's own.
 //! - [`untrusted`]: listening in Rust to what pages send, without trusting it.
 //! - [`error`]: what the engine refuses.
 //! - [`bindings`]: writing an app's TypeScript bindings (the event list) and checking them.
@@ -34,6 +35,7 @@ use tauri::{plugin::TauriPlugin, webview::PageLoadEvent, AppHandle, Manager, Run
 
 pub mod audience;
 pub mod bindings;
+pub mod call;
 mod command_names;
 mod commands;
 pub mod delivery;
@@ -55,6 +57,7 @@ pub mod vocabulary;
 mod testing;
 
 pub use audience::{Audience, Recipients};
+pub use call::Call;
 pub use command_names::COMMANDS;
 pub use commands::ReadyReport;
 pub use delivery::{Delivery, Inbox, Sent, Transport};

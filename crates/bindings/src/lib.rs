@@ -15,7 +15,7 @@ use switchboard_bench::results::{BenchRun, Machine, Scenario, Series, Unit};
 use switchboard_events::EVENTS;
 use tauri_plugin_switchboard::bindings;
 
-use crate::report::{LineKind, ReportLine, TraceReport};
+use switchboard_commands::report::{LineKind, ReportLine, TraceReport};
 
 /// The command that regenerates the bindings, named in every header and error.
 pub const REGENERATE: &str = "npm run bindings";
@@ -29,7 +29,7 @@ pub fn generate() -> Result<bindings::Files, String> {
     let mut files = bindings::Files::new();
 
     let ipc = bindings::exported(|file| {
-        crate::builder::<tauri::Wry>()
+        switchboard_commands::builder::<tauri::Wry>()
             .typed_error_impl(bindings::TYPED_ERROR_IMPL)
             .export(Typescript::default().header(header("tauri-specta")), file)
             .map_err(|e| format!("tauri-specta export failed: {e}"))
