@@ -25,11 +25,9 @@ pub type Files = BTreeMap<PathBuf, String>;
 /// kinds never collide with the app's. The plugin's commands answer in the same shape.
 pub const TYPED_ERROR_IMPL: &str = r#"import { typedError as guestTypedError } from "tauri-plugin-switchboard-api";
 
-/** The package's `typedError`, by the types of these bindings; the return type is spelt out so
+/** The package's `typedError` itself, by the types of these bindings; the type is spelt out so
  * that lint rules which follow promises see one without the package's types. */
-export function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E | Rejection }> {
-    return guestTypedError<T, E>(result);
-}"#;
+export const typedError: <T, E>(result: Promise<T>) => Promise<{ status: "ok"; data: T } | { status: "error"; error: E | Rejection }> = guestTypedError;"#;
 
 /// The guest package, whose `EventSpec` the event module uses.
 const GUEST_PACKAGE: &str = "tauri-plugin-switchboard-api";

@@ -82,11 +82,9 @@ message: string };
 /* Tauri Specta runtime */
 import { typedError as guestTypedError } from "tauri-plugin-switchboard-api";
 
-/** The package's `typedError`, by the types of these bindings; the return type is spelt out so
+/** The package's `typedError` itself, by the types of these bindings; the type is spelt out so
  * that lint rules which follow promises see one without the package's types. */
-export function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E | Rejection }> {
-    return guestTypedError<T, E>(result);
-}
+export const typedError: <T, E>(result: Promise<T>) => Promise<{ status: "ok"; data: T } | { status: "error"; error: E | Rejection }> = guestTypedError;
 
 const _assertTypedErrorFollowsContract: <T, E>(result: Promise<T>) => Promise<any> = typedError;
 
