@@ -249,7 +249,7 @@ fn goals(run: &BenchRun) -> Vec<Goal> {
             why: "the trace can take entries only as fast as the burst makes them: compare `burst_channel` (the same burst, the inspector closed) and the entries lost in the trace's table. A burst to one worker, one message per entry, is the fastest producer the app has.",
         },
         Goal {
-            what: "2,000 targeted messages (one `sendMessage` each from the page, 32 in flight) reach their worker at at least 5,000 messages/s, first send to last arrival (p50)",
+            what: "2,000 targeted messages (one `sendMessage` each from the page, 32 in flight) reach their worker at at least 5,000 messages/s, first send to last arrival (p50 of five floods in each launch)",
             figure: rate(run, Scenario::Messages, "sends_channel"),
             bound: Bound::AtLeast(5_000.0),
             measure: Measure::PerSecond,
@@ -550,11 +550,11 @@ fn floods(out: &mut String, run: &BenchRun) {
              message, 32 in flight, which batches what waits into one `sendMessages` command; \
              `sends_unbatched`: the same, one `sendMessage` command per message. Every window listens to `inbox-message`, so each `emit_to` \
              runs a script in every webview. Lost, duplicated and out of order: totals over \
-             every launch.\n"
+             every flood.\n"
         );
         let _ = writeln!(
             out,
-            "| variant | windows open | launches | messages/s p50 | lowest | lost | duplicated | out of order |\n|---|---|---|---|---|---|---|---|"
+            "| variant | windows open | floods | messages/s p50 | lowest | lost | duplicated | out of order |\n|---|---|---|---|---|---|---|---|"
         );
         for s in rates {
             let lowest = s.samples.iter().copied().reduce(f64::min).unwrap_or(0.0);
