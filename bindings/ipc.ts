@@ -204,7 +204,11 @@ export type DelayedPong = {
 	delayMs: number,
 };
 
-/** One event over a window's own Channel. */
+/**
+ * One event over a window's own Channel. Only the core writes to a Channel, so a page takes
+ * what comes this way as the core's word: Rust's events (`from` is `null`) and page-to-page
+ * events the plugin relayed, with the label of the window that really sent them.
+ */
 export type Delivery = {
 	/** The event's name. */
 	name: string,
@@ -213,17 +217,22 @@ export type Delivery = {
 	 * event's type).
 	 */
 	payload: unknown,
+	/**
+	 * The window that sent a relayed page-to-page event, as the core knows it; `null` for
+	 * what Rust sends.
+	 */
+	from: string | null,
 };
 
 /**
  * Page to page: a note from one page to another window, sent to it by label.
  * 
- * Events carry no sender (docs/tauri-behaviour.md#routing-not-access), so `from` is what the
- * sending page says it is.
+ * It holds no sender: the plugin relays it over the receiving page's own Channel with the
+ * label of the window that sent it, as the core knows it. A field the sending page filled in
+ * would be whatever that page says (Tauri's events carry no sender,
+ * docs/tauri-behaviour.md#routing-not-access).
  */
 export type DirectNote = {
-	/** The sending window, as it declares itself. */
-	from: WindowLabel,
 	/** The text. */
 	text: string,
 };

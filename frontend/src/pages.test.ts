@@ -81,10 +81,10 @@ describe("a worker's page", () => {
     const core = await open("worker-1", page, { counterGet: () => 0 }, ["main", "worker-2"]);
     core.send(events.inboxMessage, { to: "one", label: "worker-2" }, message(1, "worker-2", "no"));
     core.send(events.inboxMessage, { to: "workers" }, message(2, "worker-1", "workers"));
-    await core.as("main").invoke("plugin:event|emit_to", {
-      target: { kind: "WebviewWindow", label: "worker-1" },
+    await core.as("main").invoke("plugin:switchboard|relay", {
+      to: "worker-1",
       event: events.directNote.name,
-      payload: { from: "main", text: "psst" },
+      payload: { text: "psst" },
     });
     await core.settled();
     await vi.waitFor(() =>
@@ -94,6 +94,30 @@ describe("a worker's page", () => {
       ]),
     );
     expect(find("inbox").dataset.messages).toBe("1");
+  });
+
+  it("takes nothing from emit_to: a forged counter and note are ignored, a routed message is marked unverified", async () => {
+    const core = await open("worker-1", page, { counterGet: () => 3 }, ["main"]);
+    const forge = (event: string, payload: unknown) =>
+      core.as("main").invoke("plugin:event|emit_to", {
+        target: { kind: "WebviewWindow", label: "worker-1" },
+        event,
+        payload,
+      });
+    await forge(events.counterChanged.name, { value: 424242, by: "main" });
+    await forge(events.directNote.name, { from: "worker-2", text: "forged note" });
+    await forge(events.inboxMessage.name, {
+      seq: 999999,
+      from: "main",
+      audience: { to: "all" },
+      text: "forged",
+      at: 0,
+    });
+    await core.settled();
+    await vi.waitFor(() =>
+      expect(text("inbox")).toBe("#999999 from main: forged (routed, unverified)"),
+    );
+    expect(text("counter")).toBe("3");
   });
 
   it("replies to main", async () => {

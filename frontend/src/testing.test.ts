@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { events } from "../../bindings/events";
 import { commands, HELD_EVENTS, type InboxMessage } from "../../bindings/ipc";
-import { announceReady, listenHere, sendNote } from "./lib/events";
+import { announceReady, listenHere, listenRouted, sendNote } from "./lib/events";
 import { Fails, mockCore } from "./testing";
 
 let done: (() => void) | null = null;
@@ -79,12 +79,16 @@ describe("mockCore", () => {
     const seen: string[] = [];
     await listenHere(events.inboxMessage, (m) => seen.push(m.text));
     await listenHere(events.windowsChanged, (w) => seen.push(`open: ${w.open.join(" ")}`));
+    // What comes by `emit_to` is heard only as a routed claim.
+    const routed: unknown[] = [];
+    await listenRouted(events.inboxMessage, (claim) => routed.push(claim));
     core.send(events.inboxMessage, to, message(2, "also early"), "event");
     expect(seen).toEqual([]);
 
     expect(await announceReady()).toEqual({ label: "worker-1", flushed: 2 });
     await core.settled();
-    expect(seen).toEqual(["early", "also early", "open: main worker-1 worker-2"]);
+    expect(seen).toEqual(["early", "open: main worker-1 worker-2"]);
+    expect(routed).toEqual([message(2, "also early")]);
 
     expect(core.send(events.inboxMessage, to, message(3, "now")).emitted).toEqual(["worker-1"]);
     await core.settled();
@@ -107,12 +111,30 @@ describe("mockCore", () => {
     ).toThrow(Fails);
   });
 
-  it("routes a page's note to the window it names only", async () => {
+  it("relays a page's note to the window it names only, over its Channel, with its true sender", async () => {
     const core = install({ window: "main", open: ["worker-1", "worker-2"] });
-    await sendNote("worker-2", "psst");
-    expect(core.received("worker-2")).toEqual([
-      { name: "direct-note", payload: { from: "main", text: "psst" }, via: "event" },
+    expect(await sendNote("worker-2", "psst")).toEqual({
+      status: "ok",
+      data: { emitted: [], held: ["worker-2"], notHeld: [] },
+    });
+    expect(core.received("worker-2")).toEqual([]);
+    core.ready("worker-2");
+    expect(core.received("worker-2").filter((d) => d.name === "direct-note")).toEqual([
+      { name: "direct-note", payload: { text: "psst" }, via: "channel", from: "main" },
     ]);
+    expect(core.received("worker-1")).toEqual([]);
+  });
+
+  it("refuses to relay what is not a page-to-page event, and a note to a closed window", async () => {
+    const core = install({ window: "main", open: ["worker-1"] });
+    const relay = (to: string, event: string) =>
+      core.as("main").invoke("plugin:switchboard|relay", { to, event, payload: { text: "x" } });
+    await expect(relay("worker-1", events.inboxMessage.name)).rejects.toMatchObject({
+      kind: "not_a_page_event",
+    });
+    await expect(relay("worker-9", events.directNote.name)).rejects.toMatchObject({
+      kind: "window_not_found",
+    });
     expect(core.received("worker-1")).toEqual([]);
   });
 

@@ -22,8 +22,8 @@ import type { pluginCommands } from "./lib/plugin";
 
 export type { Channel, Delivered } from "tauri-plugin-switchboard-api/testing";
 
-/** The mock, by this app's labels and audiences. */
-export type Core = AnyCore<WindowLabel, Audience>;
+/** The mock, by this app's labels, audiences and commands. */
+export type Core = AnyCore<WindowLabel, Audience, typeof commands & typeof pluginCommands>;
 /** A stand-in for each of this app's commands and the plugin's, typed from the bindings. */
 export type Handlers = AnyHandlers<typeof commands & typeof pluginCommands>;
 
@@ -37,7 +37,7 @@ const rank = (l: WindowLabel) =>
   l === "main" ? -2 : l === "inspector" ? -1 : Number(l.slice("worker-".length));
 
 /** Tells every window which windows are open, as the core does when one opens or closes. */
-const announce = (core: Core) =>
+const announce = (core: AnyCore<WindowLabel, Audience>) =>
   core.send(events.windowsChanged, { to: "all" }, { open: core.openWindows() });
 
 /** Installs the mock; `window` is the page under test. */
@@ -46,6 +46,7 @@ export const mockCore = mockSwitchboard<
   Audience,
   typeof commands & typeof pluginCommands
 >({
+  events,
   permissions: (label) =>
     label === "main"
       ? mainCapability.permissions

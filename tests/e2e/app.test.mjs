@@ -5,11 +5,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { targeting } from "../scenarios/targeting.mjs";
-import { appRunning, startDriver, stopDriver, withApp } from "./harness.mjs";
+import { appRunning, messageText, startDriver, stopDriver, withApp } from "./harness.mjs";
 
 /** The generated event list, and every event name the app uses, from it. */
 const EVENTS_TS = readFileSync(new URL("../../bindings/events.ts", import.meta.url), "utf8");
-const EVENT_NAMES = [...EVENTS_TS.matchAll(/\{ name: "([a-z-]+)"/g)].map((m) => m[1]);
+const EVENT_NAMES = [...EVENTS_TS.matchAll(/= eventSpec<[^>]+>\("([a-z-]+)"/g)].map((m) => m[1]);
 
 before(startDriver);
 after(stopDriver);
@@ -111,7 +111,7 @@ describe("switchboard in the real webview", () => {
             await app.waitText("[data-testid=inbox]", new RegExp(`: ${last}`));
             return app.list("[data-testid=inbox] li:not(.skipped)");
           });
-          return lines.map((line) => line.replace(/^#\d+ from \S+: /, "")).reverse();
+          return lines.map(messageText).reverse();
         },
       });
     });
@@ -172,7 +172,7 @@ describe("switchboard in the real webview", () => {
           return app.list("[data-testid=inbox] li:not(.skipped)");
         });
         assert.deepEqual(
-          inbox.map((l) => l.replace(/^#\d+ from main: /, "")).reverse(),
+          inbox.map(messageText).reverse(),
           [`first ${i}`, `second ${i}`],
           `${label}`,
         );
@@ -350,7 +350,7 @@ describe("switchboard in the real webview", () => {
     await withApp("unlisten sweep", async (app) => {
       await openFour(app);
       // Every event the bindings declare, read right.
-      assert.equal(EVENT_NAMES.length, EVENTS_TS.split(": EventSpec<").length - 1);
+      assert.equal(EVENT_NAMES.length, EVENTS_TS.split("= eventSpec<").length - 1);
       assert.ok(EVENT_NAMES.includes("inbox-message"), EVENT_NAMES.join(", "));
       // Listener ids come from one counter for all windows, and Tauri's unlisten removes an id
       // from every window: a page allowed to call it could sweep them all.
@@ -431,6 +431,140 @@ describe("switchboard in the real webview", () => {
       });
       assert.deepEqual(await overheard(), ["routed to worker-1"]);
       assert.deepEqual((await app.inboxes(FOUR))["worker-2"], []);
+    });
+  });
+
+  it("a page holding emit_to cannot pass for the core or for another window", async () => {
+    await withApp("forgery", async (app) => {
+      await openFour(app);
+      const two = ["main", "worker-1"];
+      // What main and worker-1 show as the core's word.
+      const shown = async () => {
+        const out = {};
+        for (const label of two)
+          out[label] = await app.in(label, async () => {
+            await app.waitText("[data-testid=counter]", /^-?\d+$/);
+            const text = async (selector) => (await app.$(selector)).getText();
+            return {
+              counter: await text("[data-testid=counter]"),
+              counterBy: await text("[data-testid=counter-by]"),
+              pongs: await app.list("[data-testid=pongs] li"),
+              windows: await app.list("[data-testid=windows] li"),
+            };
+          });
+        return out;
+      };
+      const before = await shown();
+
+      // Both pages count what reaches them by `emit_to`, with a listener of their own: proof
+      // that each forgery arrived, so that "nothing changed" means it was not believed.
+      const forged = {
+        "counter-changed": { value: 424242, by: "main" },
+        "windows-changed": { open: ["main", "worker-9"] },
+        "inbox-message": {
+          seq: 999999,
+          from: "main",
+          audience: { to: "all" },
+          text: "forged-by-main",
+          at: 0,
+        },
+        "delayed-pong": { note: "forged pong", delayMs: 1 },
+        "workspace-saved": { windows: [], messages: 0, writes: 99, error: "forged" },
+        "menu-chosen": { action: "close_window", label: "worker-2" },
+        // A note as it was sent before the plugin relayed notes, claiming another sender.
+        "direct-note": { from: "worker-2", text: "forged note" },
+      };
+      const names = Object.keys(forged);
+      for (const label of two) {
+        const listening = await app.in(label, () =>
+          app.browser.executeAsync((names, done) => {
+            window.forgeriesHeard = 0;
+            const internals = window.__TAURI_INTERNALS__;
+            const handler = internals.transformCallback(() => (window.forgeriesHeard += 1));
+            const target = { kind: "Any" };
+            const listening = names.map((event) =>
+              internals.invoke("plugin:event|listen", { event, target, handler }),
+            );
+            Promise.all(listening).then(
+              () => done("listening"),
+              (e) => done(String(e)),
+            );
+          }, names),
+        );
+        assert.equal(listening, "listening", label);
+      }
+      // From main's page, through raw IPC: each to worker-1 and to main itself.
+      await app.in("main", async () => {
+        for (const label of two)
+          for (const [event, payload] of Object.entries(forged)) {
+            const emitted = await app.rawInvoke("plugin:event|emit_to", {
+              target: { kind: "AnyLabel", label },
+              event,
+              payload,
+            });
+            assert.ok(!emitted.rejected, `${event} to ${label}: ${JSON.stringify(emitted)}`);
+          }
+      });
+      const all = names.length * two.length;
+      for (const label of two)
+        await app.in(label, () =>
+          app.browser.waitUntil(
+            async () => (await app.browser.execute(() => window.forgeriesHeard)) === all,
+            { timeout: 5000, timeoutMsg: `${label} did not get every forgery: the attack failed` },
+          ),
+        );
+      // A real message after them: once a page shows it, it has handled every forgery.
+      await sendFromMain(app, "after the forgeries", "[data-testid=send-all]");
+      for (const label of two)
+        await app.in(label, () => app.waitText("[data-testid=inbox]", /after the forgeries/));
+
+      assert.deepEqual(await shown(), before, "a forged event changed what a page shows");
+      // The workspace line follows real writes (the message above made one): only the forged
+      // one must not show.
+      const workspace = await app.in("main", async () =>
+        (await app.$("[data-testid=workspace]")).getText(),
+      );
+      assert.doesNotMatch(workspace, /forged|write 99\b/);
+      await app.waitForWindows(FOUR);
+      for (const label of two) {
+        const lines = await app.in(label, () => app.list("[data-testid=inbox] li"));
+        const forgedLines = lines.filter((line) => /forged/.test(line));
+        assert.deepEqual(
+          forgedLines,
+          ["#999999 from main: forged-by-main (routed, unverified)"],
+          `${label}: a forgery shown as the core's or another window's`,
+        );
+        const classes = await app.in(label, () =>
+          app.browser.execute(() =>
+            [...document.querySelectorAll("[data-testid=inbox] li")]
+              .filter((li) => li.textContent.includes("forged"))
+              .map((li) => li.className),
+          ),
+        );
+        assert.deepEqual(classes, ["routed"], label);
+      }
+      // A note relayed by the plugin, with a sender of the page's own in its payload: shown
+      // with the window that sent it. Rust's own events cannot be relayed at all.
+      await app.in("main", async () => {
+        const relayed = await app.rawInvoke("plugin:switchboard|relay", {
+          to: "worker-1",
+          event: "direct-note",
+          payload: { text: "signed note", from: "worker-2" },
+        });
+        assert.deepEqual(relayed.ok?.emitted, ["worker-1"], JSON.stringify(relayed));
+        const refused = await app.rawInvoke("plugin:switchboard|relay", {
+          to: "worker-1",
+          event: "counter-changed",
+          payload: forged["counter-changed"],
+        });
+        assert.equal(refused.rejected?.kind, "not_a_page_event", JSON.stringify(refused));
+      });
+      await app.in("worker-1", () =>
+        app.waitText("[data-testid=inbox]", /note from main: signed note/),
+      );
+
+      const notes = (await app.inboxes(["worker-1"]))["worker-1"].filter((l) => /^note/.test(l));
+      assert.deepEqual(notes, ["note from main: signed note"]);
     });
   });
 
@@ -525,10 +659,17 @@ describe("switchboard in the real webview", () => {
         const lines = (
           await app.in(worker, () => app.list("[data-testid=inbox] li:not(.skipped)"))
         ).reverse();
-        const seen = lines.map((line) => line.match(/^#(\d+) from main: (\S+)\/(\w+)\/\d+$/));
+        // What came by `emit_to` is marked as such.
+        const seen = lines.map((line) =>
+          line.match(/^#(\d+) from main: (\S+)\/(\w+)\/\d+( \(routed, unverified\))?$/),
+        );
         assert.ok(
           seen.every((m) => m && m[2] === worker),
           `a message leaked to ${worker}`,
+        );
+        assert.ok(
+          seen.every((m) => (m[4] !== undefined) === (m[3] === "event")),
+          `${worker}: only what came by emit_to is marked unverified`,
         );
         for (const transport of ["event", "channel"]) {
           const seqs = seen.filter((m) => m[3] === transport).map((m) => Number(m[1]));

@@ -184,12 +184,13 @@ export class App {
     );
   }
 
-  /** The message texts in each of `labels`' inboxes, oldest first, without their numbers. */
+  /** The message texts in each of `labels`' inboxes, oldest first, without their numbers and
+   * without the mark of a message that came by `emit_to`. */
   async inboxes(labels) {
     const out = {};
     for (const label of labels) {
       const items = await this.in(label, () => this.list("[data-testid=inbox] li:not(.skipped)"));
-      out[label] = items.map((line) => line.replace(/^#\d+ from \S+: /, "")).reverse();
+      out[label] = items.map(messageText).reverse();
     }
     return out;
   }
@@ -267,6 +268,12 @@ export class App {
     for (let i = 0; i < 20 && running(); i++) await new Promise((r) => setTimeout(r, 100));
     if (running()) spawnSync("pkill", ["-KILL", "-f", this.application]);
   }
+}
+
+/** An inbox line's message text: without its number and sender, and without the mark the page
+ * puts on what came by `emit_to` (" (routed, unverified)"). Other lines (notes) stay as shown. */
+export function messageText(line) {
+  return line.replace(/^#\d+ from \S+: /, "").replace(/ \(routed, unverified\)$/, "");
 }
 
 /** Runs `body` against a fresh app (`application`, Switchboard unless given); on failure saves

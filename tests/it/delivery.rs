@@ -8,7 +8,7 @@ use tauri_plugin_switchboard::{lifecycle, Event};
 
 use switchboard_commands::{Demo, Limit};
 
-use crate::harness::{eventually, invoke_on, start, Inboxes, TestApp};
+use crate::harness::{eventually, invoke_on, start, Inboxes, TestApp, INBOX};
 
 const ALL: [&str; 4] = ["main", "inspector", "worker-1", "worker-2"];
 
@@ -634,4 +634,107 @@ fn send_messages_sends_each_in_order_and_answers_each_as_send_message_would() {
         t.ok("main", "send_messages", json!({ "messages": [] })),
         json!([])
     );
+}
+
+/// What window `label`'s page got over its own Channel as `direct-note`: each note's text and
+/// its sender, as the plugin stamped it.
+fn notes_to(t: &TestApp, label: &str) -> Vec<(String, Value)> {
+    t.channel(label, INBOX)
+        .into_iter()
+        .flat_map(|batch| batch.as_array().cloned().unwrap_or_default())
+        .filter(|d| d["name"] == "direct-note")
+        .map(|d| {
+            (
+                d["payload"]["text"].as_str().unwrap().to_owned(),
+                d["from"].clone(),
+            )
+        })
+        .collect()
+}
+
+/// A page's note is relayed by the plugin to one window's Channel with the label of the page
+/// that really sent it: a `from` of the page's own is not passed on, and the note reaches no
+/// one else.
+#[test]
+fn a_relayed_note_carries_its_true_sender_and_reaches_its_window_alone() {
+    let t = four_windows();
+    let relay = |payload: Value| {
+        t.invoke(
+            "main",
+            "plugin:switchboard|relay",
+            json!({ "to": "worker-1", "event": "direct-note", "payload": payload }),
+        )
+    };
+    let sent = relay(json!({ "text": "psst" })).unwrap();
+    assert_eq!(sent["emitted"], json!(["worker-1"]), "{sent}");
+    // A sender field of the page's own is dropped when the payload is read as a `DirectNote`.
+    relay(json!({ "text": "claims worker-2", "from": "worker-2" })).unwrap();
+    assert_eq!(
+        notes_to(&t, "worker-1"),
+        [
+            ("psst".to_owned(), json!("main")),
+            ("claims worker-2".to_owned(), json!("main"))
+        ]
+    );
+    let delivered: Vec<Value> = t
+        .channel("worker-1", INBOX)
+        .into_iter()
+        .flat_map(|batch| batch.as_array().cloned().unwrap_or_default())
+        .filter(|d| d["name"] == "direct-note")
+        .collect();
+    assert!(
+        delivered.iter().all(|d| d["payload"].get("from").is_none()),
+        "{delivered:?}"
+    );
+    for label in ["main", "inspector", "worker-2"] {
+        assert_eq!(notes_to(&t, label), [], "{label}");
+    }
+}
+
+/// The plugin relays page-to-page events only, of their type, to an open window of the app:
+/// anything else is a typed error and nothing is sent; Rust's own events cannot be sent this
+/// way.
+#[test]
+fn relay_refuses_rust_s_events_bad_payloads_and_labels_and_sends_nothing() {
+    let t = four_windows();
+    let relay = |to: &str, event: &str, payload: Value| {
+        t.error_kind(
+            "main",
+            "plugin:switchboard|relay",
+            json!({ "to": to, "event": event, "payload": payload }),
+        )
+    };
+    let forged_message = json!({
+        "seq": 999_999, "from": "main", "audience": { "to": "all" }, "text": "forged", "at": 0
+    });
+    for (event, payload) in [
+        (InboxMessage::NAME, forged_message),
+        (
+            CounterChanged::NAME,
+            json!({ "value": 424_242, "by": "main" }),
+        ),
+        (WindowsChanged::NAME, json!({ "open": ["main"] })),
+        (DelayedPong::NAME, json!({ "note": "forged", "delayMs": 0 })),
+        (switchboard_events::NoteToCore::NAME, json!({ "text": "x" })),
+        ("no-such-event", json!({})),
+    ] {
+        assert_eq!(
+            relay("worker-1", event, payload),
+            "not_a_page_event",
+            "{event}"
+        );
+    }
+    for payload in [
+        json!({ "txt": 1 }),
+        json!("text"),
+        json!({ "text": "x".repeat(9000) }),
+    ] {
+        assert_eq!(relay("worker-1", "direct-note", payload), "invalid_payload");
+    }
+    let note = json!({ "text": "n" });
+    assert_eq!(relay("wrker-1", "direct-note", note.clone()), "not_a_label");
+    assert_eq!(relay("worker-9", "direct-note", note), "window_not_found");
+    for label in ALL {
+        assert_eq!(notes_to(&t, label), [], "{label}");
+    }
 }

@@ -21,13 +21,17 @@ use tauri::{
 
 use crate::harness::{invoke_body, start, TestApp};
 
-const KINDS: [&str; 6] = [
+/// The app's error kinds, then the plugin's own.
+const KINDS: [&str; 9] = [
     "invalid_input",
     "window_not_found",
     "not_found",
     "forbidden",
     "limit_reached",
     "internal",
+    "not_a_label",
+    "not_a_page_event",
+    "invalid_payload",
 ];
 
 fn cases() -> u32 {
@@ -206,6 +210,24 @@ fn args(command: &str) -> BoxedStrategy<Value> {
         )],
         "plugin:switchboard|subscribe_trace" => vec![("onEntries", channel().boxed())],
         "plugin:switchboard|window_ready" => vec![("inbox", channel().boxed())],
+        "plugin:switchboard|relay" => vec![
+            ("to", prop_oneof![Just(json!("main")), label()].boxed()),
+            (
+                "event",
+                // The one page-to-page event, Rust's own (which must be refused), and any name.
+                prop_oneof![
+                    3 => Just(json!("direct-note")),
+                    1 => Just(json!("inbox-message")),
+                    1 => Just(json!("counter-changed")),
+                    1 => junk(),
+                ]
+                .boxed(),
+            ),
+            (
+                "payload",
+                prop_oneof![text().prop_map(|text| json!({ "text": text })), junk()].boxed(),
+            ),
+        ],
         _ => vec![],
     };
     let typed = fields

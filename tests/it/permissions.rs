@@ -28,6 +28,9 @@ fn args(command: &str) -> Value {
         "cancel_job" => json!({ "job": 999 }),
         "fail_with" => json!({ "kind": "not_found" }),
         "plugin:switchboard|subscribe_trace" => json!({ "onEntries": "__CHANNEL__:2" }),
+        "plugin:switchboard|relay" => {
+            json!({ "to": "main", "event": "direct-note", "payload": { "text": "n" } })
+        }
         _ => json!({}),
     }
 }
@@ -99,16 +102,21 @@ fn the_event_plugin_grants_listen_to_all_emit_to_main_alone_and_unlisten_to_none
 }
 
 /// Switchboard's plugin: every window may announce that it is ready; only the inspector may
-/// subscribe to the trace.
+/// subscribe to the trace; only main may have a note relayed to another window.
 #[test]
-fn the_switchboard_plugin_grants_ready_to_every_window_and_the_trace_to_the_inspector() {
+fn the_switchboard_plugin_grants_ready_to_all_the_trace_to_the_inspector_and_relay_to_main() {
     let t = start();
     t.open_worker();
     t.ok("main", "open_inspector", json!({}));
     let mut wrong = Vec::new();
     for label in ["main", "worker-1", "inspector"] {
         for command in tauri_plugin_switchboard::COMMANDS {
-            let granted = *command == "window_ready" || label == "inspector";
+            let granted = match *command {
+                "window_ready" => true,
+                "subscribe_trace" => label == "inspector",
+                "relay" => label == "main",
+                other => panic!("a plugin command this test does not know: {other}"),
+            };
             let command = format!("plugin:switchboard|{command}");
             let result = t.invoke(label, &command, args(&command));
             let allowed = !refused_by_acl(&result);
@@ -118,7 +126,7 @@ fn the_switchboard_plugin_grants_ready_to_every_window_and_the_trace_to_the_insp
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-    assert_eq!(tauri_plugin_switchboard::COMMANDS.len(), 2);
+    assert_eq!(tauri_plugin_switchboard::COMMANDS.len(), 3);
 }
 
 /// Tauri's plugins (the log, window geometry, one instance) and its window and menu APIs are

@@ -86,16 +86,12 @@ fn the_bindings_list_every_event_with_its_route_and_payload() {
     let ipc = bindings("ipc.ts");
     for event in EVENTS {
         let decl = format!(
-            "EventSpec<{}, \"{}\"> = {{ name: \"{}\", route: \"{}\"{} }};",
+            "eventSpec<{}, \"{}\">(\"{}\", \"{}\"{});",
             event.type_name,
             event.route.as_str(),
             event.name,
             event.route.as_str(),
-            if event.latest_only {
-                ", latestOnly: true"
-            } else {
-                ""
-            }
+            if event.latest_only { ", true" } else { "" }
         );
         assert!(events.contains(&decl), "bindings/events.ts lacks {decl}");
         assert!(
@@ -104,7 +100,7 @@ fn the_bindings_list_every_event_with_its_route_and_payload() {
             event.type_name
         );
     }
-    assert_eq!(events.matches(": EventSpec<").count(), EVENTS.len());
+    assert_eq!(events.matches("= eventSpec<").count(), EVENTS.len());
     // tauri-specta's own event objects (global listen, untyped emitTo) are not generated.
     assert!(!ipc.contains("makeEvent") && !ipc.contains("@tauri-apps/api/event"));
 }

@@ -18,6 +18,10 @@ const cases: [string, string][] = [
     'import { getCurrentWebviewWindow } from "@tauri-apps/api/webviewWindow";',
     "lint/style/noRestrictedImports",
   ],
+  [
+    'import { eventSpec } from "tauri-plugin-switchboard-api/generated";',
+    "lint/style/noRestrictedImports",
+  ],
   ['import { commands } from "../../bindings/ipc";', ""],
   ["export async function probe(button: HTMLElement): Promise<void> {", ""],
   ["  commands.counterAdd(1).then(() => {});", "lint/nursery/noFloatingPromises"],
@@ -33,6 +37,7 @@ const cases: [string, string][] = [
   ['  button.innerHTML = "<b>hi</b>";', "plugin"],
   ['  button.append(document.createElement("b"));', ""],
   ['  await emit("x");', ""],
+  ['  void eventSpec("counter-changed", "broadcast");', ""],
   ['  await getCurrentWebviewWindow().emit("y");', ""],
   ["}", ""],
 ];

@@ -48,7 +48,8 @@ it("targets exactly the audience, and refuses what a capability does not grant (
     invoke: (label, command, args) =>
       core
         .as(label)
-        .invoke(command, args)
+        // The scenario names commands as Tauri does; the mock refuses any it does not know.
+        .invoke(command as Parameters<ReturnType<typeof core.as>["invoke"]>[0], args)
         .then(
           (ok) => ({ ok }),
           (rejected: unknown) => ({ rejected }),

@@ -2,8 +2,21 @@
 //! compiles, `tsc` reports the directive as unused and `npm run typecheck` fails.
 
 import { events } from "../../bindings/events";
-import { type AppError, type Audience, commands, type WindowLabel } from "../../bindings/ipc";
-import { emitTo, emitToCore, listenHere, sendNote } from "../../frontend/src/lib/events";
+import {
+  type AppError,
+  type Audience,
+  type CounterChanged,
+  commands,
+  type InboxMessage,
+  type WindowLabel,
+} from "../../bindings/ipc";
+import {
+  emitTo,
+  emitToCore,
+  listenHere,
+  listenRouted,
+  sendNote,
+} from "../../frontend/src/lib/events";
 import type { Failure } from "../../frontend/src/lib/ipc";
 import { mockCore } from "../../frontend/src/testing";
 
@@ -61,15 +74,15 @@ export async function eventRoutes(target: string): Promise<void> {
   await listenHere(events.inboxMessage, () => {});
   await listenHere(events.windowsChanged, () => {});
   await listenHere(events.directNote, () => {});
-  await emitTo(events.directNote, "worker-1", { from: "main", text: "hi" });
+  await emitTo(events.directNote, "worker-1", { text: "hi" });
   // @ts-expect-error no global listen: it would hear other windows' events
   await events.inboxMessage.listen(() => {});
   // @ts-expect-error no once, no emit, no emitTo on the generated events either
   await events.delayedPong.once(() => {});
   // @ts-expect-error a misspelt target of a page-to-page event
-  await emitTo(events.directNote, "wroker-1", { from: "main", text: "hi" });
+  await emitTo(events.directNote, "wroker-1", { text: "hi" });
   // @ts-expect-error a target that is any string
-  await emitTo(events.directNote, target, { from: "main", text: "hi" });
+  await emitTo(events.directNote, target, { text: "hi" });
   // @ts-expect-error a page cannot send what only Rust sends, to Rust...
   await emitToCore(events.counterChanged, { value: 1, by: "main" });
   // @ts-expect-error ...or to another page
@@ -82,7 +95,22 @@ export async function eventRoutes(target: string): Promise<void> {
   // @ts-expect-error a page-to-Rust event is not for pages to listen to
   await listenHere(events.noteToCore, () => {});
   // @ts-expect-error a page-to-page event does not go to Rust
-  await emitToCore(events.directNote, { from: "main", text: "hi" });
+  await emitToCore(events.directNote, { text: "hi" });
+}
+
+/** What `emit_to` brings is never taken as an event of the app's: no handler of a routed
+ * event is given its payload's type, and what `listenHere` hears never comes that way. */
+export async function routedIsUnverified(): Promise<void> {
+  await listenRouted(events.inboxMessage, (claim) => {
+    // @ts-expect-error a routed claim is `unknown`: its fields must be checked to be read
+    void claim.text;
+  });
+  // @ts-expect-error a handler that takes a routed claim for the event's payload
+  await listenRouted(events.inboxMessage, (message: InboxMessage) => void message.text);
+  // @ts-expect-error a spec written by hand, to listen to any name as if it were Rust's
+  await listenHere({ name: "counter-changed", route: "broadcast" } as const, () => {});
+  // @ts-expect-error a note is not Rust's: its handler is told the sender, Rust's are not
+  await listenHere(events.counterChanged, (_: CounterChanged, from: WindowLabel) => void from);
 }
 
 /** Narrowing on `kind` is exhaustive: adding a kind in Rust breaks this until it is handled. */
@@ -94,6 +122,9 @@ export function describeFailure(failure: Failure): string {
     case "not_found":
     case "forbidden":
     case "limit_reached":
+    case "not_a_label":
+    case "not_a_page_event":
+    case "invalid_payload":
     case "internal":
     case "permission_denied":
     case "invalid_args":
@@ -142,6 +173,14 @@ export function typedMocks(): void {
   // @ts-expect-error the payload of another event
   core.send(events.inboxMessage, { to: "all" }, { open: [] });
   // @ts-expect-error Rust never sends an event of the page-to-page route
-  core.send(events.directNote, { to: "all" }, { from: "main", text: "x" });
+  core.send(events.directNote, { to: "all" }, { text: "x" });
+  // @ts-expect-error the payload is checked against the event's type, not inferred from itself:
+  // a sender that is not a window label does not widen the type to `string`
+  core.send(events.counterChanged, { to: "all" }, { value: 1, by: "wroker-1" });
+  core.send(events.counterChanged, { to: "all" }, { value: 1, by: "worker-1" });
+  void core.as("worker-1").invoke("counter_get");
+  void core.as("worker-1").invoke("plugin:switchboard|relay");
+  // @ts-expect-error a command that does not exist, by its name to Tauri
+  void core.as("worker-1").invoke("counter_gte");
   core.done();
 }

@@ -3,8 +3,8 @@
 //! each pair must be the same type. A change on either side fails `npm run typecheck` here.
 
 import type * as Guest from "tauri-plugin-switchboard-api";
+import { events } from "../../bindings/events";
 import type {
-  AppError,
   Audience,
   Delivery,
   ErrorKind,
@@ -17,6 +17,7 @@ import type {
   WindowLabel,
 } from "../../bindings/ipc";
 import { page } from "../../frontend/src/lib/events";
+import type { Failure } from "../../frontend/src/lib/ipc";
 
 /** `true` only when `A` and `B` are the same type (not merely assignable either way). */
 type Same<A, B> =
@@ -36,15 +37,18 @@ export const same: [
   >,
 ] = [true, true, true, true, true, true, true];
 
-/** What the plugin refuses is one of the app's errors, so the app handles it as its own. */
-export const pluginErrorIsAppError = (e: Guest.SwitchboardError<WindowLabel>): AppError => e;
+/** What the plugin refuses is one of the app's failures, so the app handles it as its own. */
+export const pluginErrorIsAFailure = (e: Guest.SwitchboardError<WindowLabel>): Failure => e;
 
 export async function labelsAreTheApps(): Promise<void> {
   const untyped = (await import("tauri-plugin-switchboard-api")).pageApi();
-  const note = { name: "direct-note", route: "page_to_page" } as const;
+  const note = events.directNote;
   // @ts-expect-error without the app's label type, no window is a target
-  await untyped.emitTo(note, "main", {});
-  await page.emitTo(note, "main", {});
+  await untyped.emitTo(note, "main", { text: "hi" });
+  await page.emitTo(note, "main", { text: "hi" });
+  const handWritten = { name: "inbox-message", route: "page_to_page" } as const;
+  // @ts-expect-error a spec written by hand is not a generated one: it could name any event
+  await page.emitTo(handWritten, "main", { text: "hi" });
   const ready = await page.announceReady();
   if (ready.status === "ok") {
     const label: WindowLabel = ready.data.label;

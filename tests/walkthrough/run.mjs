@@ -359,7 +359,7 @@ try {
   assert.match(ipc, /export type Shout = /);
   assert.match(
     readFileSync(join(scratch, "bindings/events.ts"), "utf8"),
-    /const shout: EventSpec<Shout, "targeted"> = \{ name: "shout", route: "targeted" \}/,
+    /const shout = eventSpec<Shout, "targeted">\("shout", "targeted"\);/,
   );
 
   step("a page that calls it and listens to it type-checks; misuses do not");

@@ -201,6 +201,11 @@ impl From<tauri_plugin_switchboard::Error<WindowLabel>> for AppError {
                 AppError::window_not_found(label)
             }
             tauri_plugin_switchboard::Error::NotAWindow(_) => AppError::forbidden(e.to_string()),
+            tauri_plugin_switchboard::Error::NotALabel(_)
+            | tauri_plugin_switchboard::Error::NotAPageEvent(_)
+            | tauri_plugin_switchboard::Error::InvalidPayload(_) => {
+                AppError::invalid(e.to_string())
+            }
             tauri_plugin_switchboard::Error::Internal(message) => AppError::internal(message),
         }
     }

@@ -13,6 +13,7 @@ impl switchboard::Vocabulary for Demo {
     type Label = WindowLabel;
     type Audience = Audience;
     type ErrorKind = ErrorKind;
+    const EVENTS: &'static [switchboard::EventInfo] = switchboard_events::EVENTS;
 }
 
 /// The engine in the demo's vocabulary: delivery to its windows and the live trace.

@@ -113,12 +113,12 @@ pub struct CoreNoteAck {
 
 /// Page to page: a note from one page to another window, sent to it by label.
 ///
-/// Events carry no sender (docs/tauri-behaviour.md#routing-not-access), so `from` is what the
-/// sending page says it is.
+/// It holds no sender: the plugin relays it over the receiving page's own Channel with the
+/// label of the window that sent it, as the core knows it. A field the sending page filled in
+/// would be whatever that page says (Tauri's events carry no sender,
+/// docs/tauri-behaviour.md#routing-not-access).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct DirectNote {
-    /// The sending window, as it declares itself.
-    pub from: WindowLabel,
     /// The text.
     pub text: String,
 }

@@ -6,7 +6,11 @@
 
 import { type Channel, invoke } from "@tauri-apps/api/core";
 import { typedError } from "./result.js";
-import type { Delivery, ReadyReport, SwitchboardError, TraceEntry } from "./types.js";
+import type { Delivery, ReadyReport, Sent, SwitchboardError, TraceEntry } from "./types.js";
+
+/** The plugin's commands, by their names in TypeScript (`plugin:switchboard|` and the name in
+ * snake case to Tauri): the same list as the Rust crate's `COMMANDS`. */
+export const PLUGIN_COMMANDS = ["windowReady", "subscribeTrace", "relay"] as const;
 
 /** Announces that this page's listeners are registered and hands over `inbox`, its own
  * Channel: what was held for the window comes now, in order. Pages call it through
@@ -22,5 +26,14 @@ export function windowReady<L>(inbox: Channel<Delivery[]>) {
 export function subscribeTrace<L, A, K>(onEntries: Channel<TraceEntry<L, A, K>[]>) {
   return typedError<number, SwitchboardError<L>>(
     invoke("plugin:switchboard|subscribe_trace", { onEntries }),
+  );
+}
+
+/** Sends `payload` as the page-to-page event `event` to window `to`, over that window's own
+ * Channel, with this window's label as its sender (stamped by the core). Pages call it through
+ * `emitTo`, which types `event` and `payload`. */
+export function relay<L>(to: L, event: string, payload: unknown) {
+  return typedError<Sent<L>, SwitchboardError<L>>(
+    invoke("plugin:switchboard|relay", { to, event, payload }),
   );
 }

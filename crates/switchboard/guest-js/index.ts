@@ -17,8 +17,8 @@
  */
 
 export { batched } from "./batch.js";
-export { subscribeTrace, windowReady } from "./commands.js";
-export type { Booted, Heard, PageApi, Ready } from "./events.js";
+export { PLUGIN_COMMANDS, relay, subscribeTrace, windowReady } from "./commands.js";
+export type { Booted, Handler, Heard, HeardRoute, PageApi, Ready, Relayed } from "./events.js";
 export { pageApi } from "./events.js";
 export { typedError } from "./result.js";
 export type {

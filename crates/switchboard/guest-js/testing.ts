@@ -15,16 +15,37 @@
  *   the real app refuses it (`permission_denied`);
  * - events as the plugin sends them: to the windows of an audience, over each one's Channel (or
  *   `emit_to`), held for a window until its page calls `window_ready` (at most `heldEvents`,
- *   and of a latest-only event only the newest), then delivered in order; and page-to-page
- *   events by `emitTo` label.
+ *   and of a latest-only event only the newest), then delivered in order; page-to-page events
+ *   relayed (`emitTo`) over the Channel of the window named, with their true sender; and what a
+ *   window sends by Tauri's `emit_to`, heard only by listeners of `listenRouted`.
+ *
+ * What it does not check: that a payload is of its event's type (the plugin parses a relayed
+ * one in Rust; the mock passes it on as given).
  */
 
 import type { Channel } from "@tauri-apps/api/core";
 import { clearMocks, mockWindows } from "@tauri-apps/api/mocks";
-import type { Delivery, EventSpec, ReadyReport, Sent, Transport } from "./types.js";
+import { PLUGIN_COMMANDS } from "./commands.js";
+import type { Delivery, EventSpec, ReadyReport, Route, Sent, Transport } from "./types.js";
 
 /** The Channel a handler is given, for tests' variables. */
 export type { Channel };
+
+/** `sendMessage` -> `send_message`: a command's name to Tauri, as a type. */
+type Snake<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}`
+  : S;
+
+/** The plugin's commands, by their names in TypeScript. */
+type PluginCommand = (typeof PLUGIN_COMMANDS)[number];
+
+/** What a window the test plays may call by name: the commands of `C` as Tauri names them
+ * (the plugin's with their prefix) and Tauri's event commands. Any other name is a typo. */
+export type CommandName<C> =
+  | Snake<Exclude<keyof C, PluginCommand> & string>
+  | `plugin:switchboard|${Snake<Extract<keyof C, PluginCommand>>}`
+  | "plugin:event|emit_to"
+  | "plugin:event|listen";
 
 /** What a command answers when it succeeds. */
 type Data<F> = F extends (...args: never[]) => Promise<infer R>
@@ -47,15 +68,20 @@ export class Fails<E = unknown> {
 }
 
 /** An event as a window received it. */
-export interface Delivered {
+export interface Delivered<L extends string = string> {
   name: string;
   payload: unknown;
   /** `channel`: over the window's own Channel; `event`: Tauri's routing (`emit_to`). */
   via: Transport;
+  /** The window that sent a relayed page-to-page event; `null` for what Rust sends, and for
+   * what comes by `emit_to` (which carries no sender). */
+  from: L | null;
 }
 
 /** The app, described once for all its tests. */
 export interface App<L extends string, A> {
+  /** The app's events (its generated `events`): how the mock knows which a page may relay. */
+  events: Readonly<Record<string, { readonly name: string; readonly route: Route }>>;
   /** The permissions of the capability that `label` falls under (its `permissions` list). */
   permissions(label: L): readonly string[];
   /** The windows `audience` names, given the open ones in order; a label that is not open
@@ -73,16 +99,18 @@ export interface App<L extends string, A> {
 }
 
 /** The mock; see the module's doc. */
-export interface Core<L extends string, A> {
+export interface Core<L extends string, A, C = unknown> {
   /** Calls `command` (its name to Tauri) as window `label` would, through its capability: how
    * a test plays the other windows. */
-  as(label: L): { invoke: (command: string, args?: Record<string, unknown>) => Promise<unknown> };
+  as(label: L): {
+    invoke: (command: CommandName<C>, args?: Record<string, unknown>) => Promise<unknown>;
+  };
   /** Sends `event` as the plugin does, to `audience`, by `transport` (the Channel unless
-   * given); held for windows not ready yet. */
+   * given); held for windows not ready yet. The payload is checked against the event's type. */
   send<T>(
     event: EventSpec<T, "broadcast" | "targeted">,
     audience: A,
-    payload: T,
+    payload: NoInfer<T>,
     transport?: Transport,
   ): Sent<L>;
   /** Opens `label`: loading until its page is ready, which for a window the test plays is
@@ -93,7 +121,7 @@ export interface Core<L extends string, A> {
   /** Marks a window the test plays as ready, delivering what was held for it. */
   ready(label: L): void;
   /** What window `label` has received so far, oldest first. */
-  received(label: L): Delivered[];
+  received(label: L): Delivered<L>[];
   /** The open windows, in the core's order. */
   openWindows(): L[];
   /** Every command called, by whom, with its arguments. */
@@ -102,7 +130,7 @@ export interface Core<L extends string, A> {
   readonly caller: L;
   /** Sends `message` to the page over `channel`, a Channel a handler was given (a job's
    * progress, a download's chunks), as Rust's `channel.send` does. */
-  toChannel<T>(channel: Channel<T>, message: T): void;
+  toChannel<T>(channel: Channel<T>, message: NoInfer<T>): void;
   /** Waits until whatever was sent has been delivered. */
   settled(): Promise<void>;
   /** Removes the mock; throws if the page called a command that no handler stood in for. */
@@ -119,28 +147,28 @@ export interface Options<L extends string, C> {
 }
 
 /** An event held for a window still loading. */
-interface Held {
-  item: Delivered;
+interface Held<L extends string> {
+  item: Delivered<L>;
   latestOnly: boolean;
 }
 
 /** One open window, played by the test (or the page under test). */
-interface Win {
+interface Win<L extends string> {
   ready: boolean;
-  held: Held[];
-  received: Delivered[];
+  held: Held<L>[];
+  received: Delivered<L>[];
   /** The page's inbox, once it called `window_ready` (the page under test only). */
   inbox: { id: number; next: number } | null;
 }
 
 /** The plugin's own commands, by their names in TypeScript. */
-const PLUGIN_COMMANDS = new Set(["windowReady", "subscribeTrace"]);
+const pluginCommands = new Set<string>(PLUGIN_COMMANDS);
 
 /** `sendMessage` -> `send_message`, as the bindings name commands to Tauri. */
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** A command's name to Tauri: `send_message`, or `plugin:switchboard|subscribe_trace`. */
 const wireName = (name: string) =>
-  PLUGIN_COMMANDS.has(name) ? `plugin:switchboard|${snake(name)}` : snake(name);
+  pluginCommands.has(name) ? `plugin:switchboard|${snake(name)}` : snake(name);
 /** Tauri's plugins' prefixes, and the prefix of their permissions in a capability. */
 const pluginPermissions: Record<string, string> = {
   "plugin:event|": "core:event:",
@@ -173,19 +201,19 @@ type Internals = {
 /** The app's `mockCore`; see the module's doc. */
 export function mockSwitchboard<L extends string, A, C>(
   app: App<L, A>,
-): (options: Options<L, C>) => Core<L, A> {
+): (options: Options<L, C>) => Core<L, A, C> {
   return (options) => install(app, options);
 }
 
-function install<L extends string, A, C>(app: App<L, A>, options: Options<L, C>): Core<L, A> {
+function install<L extends string, A, C>(app: App<L, A>, options: Options<L, C>): Core<L, A, C> {
   const page = options.window;
   const handlers: Record<string, (...args: unknown[]) => unknown> = {};
   for (const [name, handler] of Object.entries(options.commands ?? {})) {
     handlers[wireName(name)] = handler as (...args: unknown[]) => unknown;
   }
-  const windows = new Map<L, Win>();
+  const windows = new Map<L, Win<L>>();
   const problems: string[] = [];
-  const calls: Core<L, A>["calls"] = [];
+  const calls: Core<L, A, C>["calls"] = [];
   /** The page's event listeners: handler id -> event name and the window it listens in. */
   const listeners = new Map<number, { event: string; label: string }>();
   let deliveries = Promise.resolve();
@@ -210,7 +238,7 @@ function install<L extends string, A, C>(app: App<L, A>, options: Options<L, C>)
   internals.runCallback = (id, data) => callbacks.get(id)?.(data);
   internals.callbacks = callbacks;
 
-  const win = (label: L): Win | undefined => windows.get(label);
+  const win = (label: L): Win<L> | undefined => windows.get(label);
   const openWindow = (label: L) => {
     if (!windows.has(label))
       windows.set(label, { ready: false, held: [], received: [], inbox: null });
@@ -220,14 +248,14 @@ function install<L extends string, A, C>(app: App<L, A>, options: Options<L, C>)
 
   /** Hands `item` to window `label` now: to the page's Channel or listeners, or to the log of
    * a window the test plays. */
-  function deliver(label: L, item: Delivered): void {
+  function deliver(label: L, item: Delivered<L>): void {
     const w = win(label);
     if (!w) return;
     w.received.push(item);
     if (label !== page) return;
     deliveries = deliveries.then(() => {
       if (item.via === "channel" && w.inbox) {
-        const batch: Delivery[] = [{ name: item.name, payload: item.payload }];
+        const batch: Delivery[] = [{ name: item.name, payload: item.payload, from: item.from }];
         internals.runCallback(w.inbox.id, { message: batch, index: w.inbox.next++ });
         return;
       }
@@ -240,21 +268,27 @@ function install<L extends string, A, C>(app: App<L, A>, options: Options<L, C>)
   }
 
   /** Holds `item` for a loading window, as the plugin does; false when its queue is full. */
-  function hold(w: Win, held: Held): boolean {
+  function hold(w: Win<L>, held: Held<L>): boolean {
     if (held.latestOnly) w.held = w.held.filter((h) => h.item.name !== held.item.name);
     else if (w.held.filter((h) => !h.latestOnly).length >= app.heldEvents) return false;
     w.held.push(held);
     return true;
   }
 
-  function send(event: EventSpec<unknown>, audience: A, payload: unknown, via: Transport): Sent<L> {
-    const targets = [...new Set(app.resolve(audience, sorted(windows.keys())))];
+  /** Sends as the plugin does: `from` is the sender of a relayed page-to-page event. */
+  function send(
+    event: { name: string; latestOnly?: true },
+    targets: readonly L[],
+    payload: unknown,
+    via: Transport,
+    from: L | null = null,
+  ): Sent<L> {
     const missing = targets.find((l) => !windows.has(l));
     if (missing) throw notOpen(missing);
     const sent: Sent<L> = { emitted: [], held: [], notHeld: [] };
     for (const label of targets) {
-      const w = windows.get(label) as Win;
-      const item = { name: event.name, payload, via };
+      const w = windows.get(label) as Win<L>;
+      const item = { name: event.name, payload, via, from };
       if (w.ready) {
         deliver(label, item);
         sent.emitted.push(label);
@@ -308,8 +342,17 @@ function install<L extends string, A, C>(app: App<L, A>, options: Options<L, C>)
         const to = target.label;
         if (target.kind === "App" || !to) return null;
         if (windows.has(to))
-          deliver(to, { name: a.event as string, payload: a.payload, via: "event" });
+          deliver(to, { name: a.event as string, payload: a.payload, via: "event", from: null });
         return null;
+      }
+      case "plugin:switchboard|relay": {
+        const name = a.event as string;
+        const event = Object.values(app.events).find((e) => e.name === name);
+        if (event?.route !== "page_to_page") {
+          const message = `\`${name}\` is not a page-to-page event of this app`;
+          throw new Fails({ kind: "not_a_page_event", message });
+        }
+        return send(event, [a.to as L], a.payload, "channel", label);
       }
       case "plugin:switchboard|window_ready": {
         const w = win(label);
@@ -332,10 +375,10 @@ function install<L extends string, A, C>(app: App<L, A>, options: Options<L, C>)
   internals.invoke = (cmd, args) => invokeAs(page, cmd, args);
   for (const label of [page, ...(options.open ?? [])]) openWindow(label);
 
-  const core: Core<L, A> = {
+  const core: Core<L, A, C> = {
     as: (label) => ({ invoke: (command, args) => invokeAs(label, command, args) }),
     send: (event, audience, payload, transport = "channel") =>
-      send(event, audience, payload, transport),
+      send(event, [...new Set(app.resolve(audience, sorted(windows.keys())))], payload, transport),
     open: (label) => {
       openWindow(label);
       app.onWindowsChanged?.(core);

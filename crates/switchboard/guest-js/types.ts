@@ -7,8 +7,14 @@
 /** How an event travels, as Rust declares it in the app's event list (`events!`). */
 export type Route = "broadcast" | "targeted" | "to_core" | "page_to_page";
 
+/** The brand of a generated spec. Declared, never defined or exported: no value of a page can
+ * have it, so only the specs `eventSpec` makes fit an `EventSpec`. */
+declare const generated: unique symbol;
+
 /** One event of the app's generated list: its name on the wire and its route. `T`, the
- * payload, exists only as a type. */
+ * payload, exists only as a type. Only the generated bindings make one (through
+ * `tauri-plugin-switchboard-api/generated`): a spec written by hand, which could name any event
+ * with any payload type, does not fit. */
 export type EventSpec<T, R extends Route = Route> = {
   readonly name: string;
   readonly route: R;
@@ -16,6 +22,8 @@ export type EventSpec<T, R extends Route = Route> = {
   readonly latestOnly?: true;
   /** Never set: carries the payload's type. */
   readonly payload?: T;
+  /** Never set at run time: the brand. */
+  readonly [generated]: R;
 };
 
 /** How an event travels to a window. */
@@ -25,12 +33,17 @@ export type Transport =
   /** The window's own Channel: private to its page. */
   | "channel";
 
-/** One event over a window's own Channel. */
+/** One event over a window's own Channel. Only the core writes to a Channel, so a page takes
+ * what comes this way as the core's word: Rust's events (`from` is `null`) and page-to-page
+ * events the plugin relayed, with the label of the window that really sent them. */
 export type Delivery = {
   /** The event's name. */
   name: string;
   /** Its payload: the JSON of the event named by `name`. */
   payload: unknown;
+  /** The window that sent a relayed page-to-page event, as the core knows it; `null` for what
+   * Rust sends. */
+  from: string | null;
 };
 
 /** The answer to `window_ready`. */
@@ -99,6 +112,12 @@ export type TraceEntry<L, A, K> =
 export type SwitchboardError<L> =
   | { kind: "window_not_found"; message: string; label: L }
   | { kind: "forbidden"; message: string }
+  /** A window was named by a label that is not one of the app's. */
+  | { kind: "not_a_label"; message: string }
+  /** The event named is not one pages may send each other. */
+  | { kind: "not_a_page_event"; message: string }
+  /** A page's payload is too large or not of the event's type. */
+  | { kind: "invalid_payload"; message: string }
   | { kind: "internal"; message: string };
 
 /** A call refused by Tauri before any command ran: Tauri rejects with a plain string, which

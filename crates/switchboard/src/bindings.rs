@@ -42,7 +42,7 @@ pub fn events_module(events: &[EventInfo], header: &str, types: &str) -> String 
     names.dedup();
     let mut out = String::from(header);
     out.push_str(&format!(
-        "\nimport type {{ EventSpec }} from \"{GUEST_PACKAGE}\";\nimport type {{ {} }} from \"./{types}\";\n\nexport type {{ EventSpec, Route }} from \"{GUEST_PACKAGE}\";\n",
+        "\nimport {{ eventSpec }} from \"{GUEST_PACKAGE}/generated\";\nimport type {{ {} }} from \"./{types}\";\n\nexport type {{ EventSpec, Route }} from \"{GUEST_PACKAGE}\";\n",
         names.join(", ")
     ));
     let mut entries = Vec::new();
@@ -50,12 +50,12 @@ pub fn events_module(events: &[EventInfo], header: &str, types: &str) -> String 
         let key = camel_case(event.name);
         let route = event.route.as_str();
         let (latest, latest_doc) = if event.latest_only {
-            (", latestOnly: true", ", only the latest held")
+            (", true", ", only the latest held")
         } else {
             ("", "")
         };
         out.push_str(&format!(
-            "\n/** `{}` ({route}{latest_doc}); the payload is `{}`. */\nconst {key}: EventSpec<{}, \"{route}\"> = {{ name: \"{}\", route: \"{route}\"{latest} }};\n",
+            "\n/** `{}` ({route}{latest_doc}); the payload is `{}`. */\nconst {key} = eventSpec<{}, \"{route}\">(\"{}\", \"{route}\"{latest});\n",
             event.name, event.type_name, event.type_name, event.name
         ));
         entries.push(key);

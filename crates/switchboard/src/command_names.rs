@@ -4,4 +4,4 @@
 // Plain items, no `//!`: `build.rs` includes this file in the middle of its own.
 
 /// Every command of the plugin, as a page names it after `plugin:switchboard|`.
-pub const COMMANDS: &[&str] = &["window_ready", "subscribe_trace"];
+pub const COMMANDS: &[&str] = &["window_ready", "subscribe_trace", "relay"];

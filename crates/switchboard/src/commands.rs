@@ -36,10 +36,18 @@ pub(crate) type ReadyHook<R, L> =
 /// A command's body: the calling webview and its argument in, JSON out.
 type Body<R, A> = Box<dyn Fn(&Webview<R>, A) -> Result<Value, Value> + Send + Sync>;
 
+/// The arguments of `relay`.
+pub(crate) struct Relay {
+    to: String,
+    event: String,
+    payload: Value,
+}
+
 /// The commands' bodies, typed by the app's vocabulary, managed as state by the plugin.
 pub(crate) struct Bodies<R: Runtime> {
     window_ready: Body<R, Inbox>,
     subscribe_trace: Body<R, JavaScriptChannelId>,
+    relay: Body<R, Relay>,
 }
 
 impl<R: Runtime> Bodies<R> {
@@ -59,6 +67,17 @@ impl<R: Runtime> Bodies<R> {
                 traced::<R, V, _>(webview, "subscribe_trace", |app, label| {
                     let channel = on_entries.channel_on(webview.clone());
                     Ok(app.switchboard::<V>().trace().subscribe(label, channel))
+                })
+            }),
+            relay: Box::new(|webview, relay| {
+                traced::<R, V, _>(webview, "relay", |app, label| {
+                    app.switchboard::<V>().relay(
+                        app,
+                        label,
+                        &relay.to,
+                        &relay.event,
+                        &relay.payload.to_string(),
+                    )
                 })
             }),
         }
@@ -120,4 +139,19 @@ pub(crate) async fn subscribe_trace<R: Runtime>(
     on_entries: JavaScriptChannelId,
 ) -> Result<Value, Value> {
     (bodies.subscribe_trace)(&webview, on_entries)
+}
+
+/// Sends the calling page's page-to-page event `event` to window `to` over that window's own
+/// Channel, signed by the core with the caller's label: the receiving page is told who really
+/// sent it. Refused with a typed error (`not_a_label`, `not_a_page_event`, `invalid_payload`,
+/// `window_not_found`) when it cannot be sent as asked. Answers what became of it (a `Sent`).
+#[tauri::command]
+pub(crate) async fn relay<R: Runtime>(
+    webview: Webview<R>,
+    bodies: State<'_, Bodies<R>>,
+    to: String,
+    event: String,
+    payload: Value,
+) -> Result<Value, Value> {
+    (bodies.relay)(&webview, Relay { to, event, payload })
 }

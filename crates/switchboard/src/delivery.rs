@@ -44,7 +44,9 @@ pub enum Transport {
 /// A page's own Channel: each message is a batch of deliveries, oldest first.
 pub type Inbox = Channel<Vec<Delivery>>;
 
-/// One event over a window's own Channel.
+/// One event over a window's own Channel. Only the core writes to a Channel, so a page takes
+/// what comes this way as the core's word: Rust's events (`from` is `null`) and page-to-page
+/// events the plugin relayed, with the label of the window that really sent them.
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct Delivery {
     /// The event's name.
@@ -53,6 +55,9 @@ pub struct Delivery {
     /// event's type).
     #[specta(type = Unknown)]
     pub payload: Box<RawValue>,
+    /// The window that sent a relayed page-to-page event, as the core knows it; `null` for
+    /// what Rust sends.
+    pub from: Option<String>,
 }
 
 /// TypeScript's `unknown`, for a payload whose type depends on another field.

@@ -4,6 +4,8 @@
 
 use serde::{ser::SerializeMap, Serialize, Serializer};
 
+use crate::PayloadError;
+
 /// An engine call that did nothing, and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error<L> {
@@ -14,6 +16,17 @@ pub enum Error<L> {
     /// The calling webview's label is not one of the app's windows (kind `forbidden`).
     #[error("`{0}` is not a window of this app")]
     NotAWindow(String),
+    /// A page named a window by a label that is not one of the app's: nothing was sent.
+    #[error("`{0}` is not a window label of this app")]
+    NotALabel(String),
+    /// A page asked for an event to be relayed that is not a page-to-page event of the app
+    /// (Rust's own events come from Rust alone): nothing was sent.
+    #[error("`{0}` is not a page-to-page event of this app")]
+    NotAPageEvent(String),
+    /// A page's payload for an event is too large or not of the event's type: nothing was
+    /// sent.
+    #[error("{0}")]
+    InvalidPayload(PayloadError),
     /// A failure of the platform or of serialization; nothing was changed.
     #[error("{0}")]
     Internal(String),
@@ -25,6 +38,9 @@ impl<L> Error<L> {
         match self {
             Error::WindowNotFound(_) => "window_not_found",
             Error::NotAWindow(_) => "forbidden",
+            Error::NotALabel(_) => "not_a_label",
+            Error::NotAPageEvent(_) => "not_a_page_event",
+            Error::InvalidPayload(_) => "invalid_payload",
             Error::Internal(_) => "internal",
         }
     }
@@ -60,6 +76,21 @@ enum Shape<L> {
         /// What is wrong, for people.
         message: String,
     },
+    /// A window was named by a label that is not one of the app's.
+    NotALabel {
+        /// What is wrong, for people.
+        message: String,
+    },
+    /// The event named is not one pages may send each other.
+    NotAPageEvent {
+        /// What is wrong, for people.
+        message: String,
+    },
+    /// A page's payload is too large or not of the event's type.
+    InvalidPayload {
+        /// What is wrong, for people.
+        message: String,
+    },
     /// Something failed inside.
     Internal {
         /// What is wrong, for people.
@@ -82,6 +113,12 @@ pub enum ErrorKind {
     WindowNotFound,
     /// [`Error::NotAWindow`]
     Forbidden,
+    /// [`Error::NotALabel`]
+    NotALabel,
+    /// [`Error::NotAPageEvent`]
+    NotAPageEvent,
+    /// [`Error::InvalidPayload`]
+    InvalidPayload,
     /// [`Error::Internal`]
     Internal,
 }
@@ -91,6 +128,9 @@ impl<L> From<&Error<L>> for ErrorKind {
         match e {
             Error::WindowNotFound(_) => ErrorKind::WindowNotFound,
             Error::NotAWindow(_) => ErrorKind::Forbidden,
+            Error::NotALabel(_) => ErrorKind::NotALabel,
+            Error::NotAPageEvent(_) => ErrorKind::NotAPageEvent,
+            Error::InvalidPayload(_) => ErrorKind::InvalidPayload,
             Error::Internal(_) => ErrorKind::Internal,
         }
     }

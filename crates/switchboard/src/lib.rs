@@ -17,10 +17,11 @@
 //! - [`owned`]: per-window tables of what pages started.
 //! - [`lifecycle`]: the only code that opens, readies, reloads and tears down a window's
 //!   state, with the app's teardown hooks.
-//! - `commands`: the plugin's commands, `window_ready` and `subscribe_trace` (names in
+//! - `commands`: the plugin's commands, `window_ready`, `subscribe_trace` and `relay` (names in
 //!   [`COMMANDS`]; `build.rs` makes a permission for each, `switchboard:allow-<name>`).
 //! - [`call`]: [`Call`], for an app's commands traced and guarded like the plugin's own.
-//! - [`untrusted`]: listening in Rust to what pages send, without trusting it.
+//! - [`untrusted`]: listening in Rust to what pages send, without trusting it; [`payload`]:
+//!   reading a page's payload (bounded, parsed, and written again before it is relayed).
 //! - [`error`]: what the engine refuses.
 //! - [`bindings`]: writing an app's TypeScript bindings (the event list) and checking them.
 //! - [`ids`] and [`lock`]: numbering that never wraps, and locks that survive a panic.
@@ -47,6 +48,7 @@ pub mod lifecycle;
 pub mod lock;
 pub mod outbox;
 pub mod owned;
+pub mod payload;
 pub mod route;
 pub mod switchboard;
 pub mod trace;
@@ -66,10 +68,11 @@ pub use label::Label;
 pub use lifecycle::Teardown;
 pub use outbox::{Outbox, HELD_EVENTS};
 pub use owned::Owned;
+pub use payload::{normalize, parse_payload, PayloadError, MAX_PAYLOAD_BYTES};
 pub use route::{Broadcast, Event, EventInfo, PageToPage, Route, Targeted, ToCore};
 pub use switchboard::{Switchboard, SwitchboardExt};
 pub use trace::{Entry, LogLevel, Trace, TraceEntry};
-pub use untrusted::{listen_untrusted, parse_payload, PayloadError, MAX_PAYLOAD_BYTES};
+pub use untrusted::listen_untrusted;
 pub use vocabulary::Vocabulary;
 
 /// What the macros expand to, reached through `$crate` so that the app need not name them.
@@ -136,7 +139,8 @@ impl<R: Runtime, V: Vocabulary> Builder<R, V> {
         tauri::plugin::Builder::new("switchboard")
             .invoke_handler(tauri::generate_handler![
                 commands::window_ready,
-                commands::subscribe_trace
+                commands::subscribe_trace,
+                commands::relay
             ])
             .setup(move |app, _api| {
                 app.manage(Switchboard::<V>::default());

@@ -35,15 +35,35 @@ use crate::{lock::lock, Audience, Delivery, Error, Event, Inbox, Sent, Transport
 /// that matters (`latest` in the event list) are kept as that value and do not count.
 pub const HELD_EVENTS: u32 = 256;
 
+/// What names an event on its way: its name, whether only its latest value matters, and the
+/// window that sent it when the plugin relays a page's event.
+#[derive(Debug, Clone)]
+pub(crate) struct Heading {
+    pub(crate) name: &'static str,
+    /// Only the latest of these matters (the window list, the counter): holding a newer one
+    /// replaces the older, and such events do not count against the limit.
+    pub(crate) latest_only: bool,
+    /// `None` for what Rust sends.
+    pub(crate) from: Option<String>,
+}
+
+impl Heading {
+    /// The heading of Rust's event `E`.
+    fn of<E: Event>() -> Self {
+        Heading {
+            name: E::NAME,
+            latest_only: E::LATEST_ONLY,
+            from: None,
+        }
+    }
+}
+
 /// An event addressed and serialized, once, for all its windows: emitted at once to those that
 /// are ready, held for those still loading.
 #[derive(Debug, Clone)]
 struct Envelope {
-    name: &'static str,
+    heading: Heading,
     transport: Transport,
-    /// Only the latest of these matters (the window list, the counter): holding a newer one
-    /// replaces the older, and such events do not count against the limit.
-    latest_only: bool,
     /// Serialized once, when sent; copied as is into each delivery.
     payload: Box<RawValue>,
 }
@@ -54,9 +74,14 @@ pub(crate) fn to_json<L>(event: &impl Serialize) -> Result<Box<RawValue>, Error<
 
 /// Holds `item` for a loading window. Returns false, holding nothing, when the queue is full.
 fn hold(queue: &mut VecDeque<Envelope>, item: Envelope) -> bool {
-    if item.latest_only {
-        queue.retain(|held| held.name != item.name);
-    } else if queue.iter().filter(|held| !held.latest_only).count() >= HELD_EVENTS as usize {
+    if item.heading.latest_only {
+        queue.retain(|held| held.heading.name != item.heading.name);
+    } else if queue
+        .iter()
+        .filter(|held| !held.heading.latest_only)
+        .count()
+        >= HELD_EVENTS as usize
+    {
         return false;
     }
     queue.push_back(item);
@@ -199,15 +224,16 @@ fn emit<R: Runtime, L: crate::Label>(
             batches.send_now(label);
             app.emit_to(
                 EventTarget::labeled(label.to_string()),
-                envelope.name,
+                envelope.heading.name,
                 &envelope.payload,
             )
             .map_err(|e| e.to_string())
         }
         Transport::Channel => {
             let delivery = Delivery {
-                name: envelope.name,
+                name: envelope.heading.name,
                 payload: envelope.payload.clone(),
+                from: envelope.heading.from.clone(),
             };
             match batches.push(app, label, inbox, delivery) {
                 true => Ok(()),
@@ -216,7 +242,7 @@ fn emit<R: Runtime, L: crate::Label>(
         }
     };
     if let Err(e) = &emitted {
-        log::warn!("`{}` not emitted to {label}: {e}", envelope.name);
+        log::warn!("`{}` not emitted to {label}: {e}", envelope.heading.name);
     }
     emitted.is_ok()
 }
@@ -292,6 +318,23 @@ impl<V: Vocabulary> Outbox<V> {
         E: Event,
         Err: From<Error<V::Label>>,
     {
+        self.deliver_as(app, audience, Heading::of::<E>(), transport, payload)
+    }
+
+    /// [`deliver`](Self::deliver), for an event named by `heading` rather than by its type.
+    pub(crate) fn deliver_as<R, M, Err>(
+        &self,
+        app: &M,
+        audience: &V::Audience,
+        heading: Heading,
+        transport: Transport,
+        payload: impl FnOnce() -> Result<Box<RawValue>, Err>,
+    ) -> Result<(Sent<V::Label>, usize), Err>
+    where
+        R: Runtime,
+        M: Manager<R> + Emitter<R>,
+        Err: From<Error<V::Label>>,
+    {
         let mut sent = Sent::default();
         let bytes;
         {
@@ -305,9 +348,8 @@ impl<V: Vocabulary> Outbox<V> {
             let payload = payload()?;
             bytes = payload.get().len();
             let item = Envelope {
-                name: E::NAME,
+                heading,
                 transport,
-                latest_only: E::LATEST_ONLY,
                 payload,
             };
             for label in targets {
@@ -374,9 +416,12 @@ mod tests {
     #[test]
     fn a_full_queue_refuses_messages_but_keeps_the_latest_state() {
         let item = |name, latest_only| Envelope {
-            name,
+            heading: Heading {
+                name,
+                latest_only,
+                from: None,
+            },
             transport: Transport::Event,
-            latest_only,
             payload: to_json::<Win>(&()).unwrap(),
         };
         let mut queue = VecDeque::new();

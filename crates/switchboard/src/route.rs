@@ -77,6 +77,10 @@ pub struct EventInfo {
     pub type_name: &'static str,
     /// Adds the payload's type to a type collection.
     pub register: fn(&mut specta::Types),
+    /// Parses a payload a page sent as this event's type and writes it again
+    /// ([`normalize`](crate::payload::normalize)): how the plugin checks a page-to-page
+    /// event it relays.
+    pub normalize: fn(&str) -> Result<Box<serde_json::value::RawValue>, crate::PayloadError>,
 }
 
 /// Declares an app's events: `Type = "name", Route;` each, or `Type = "name", Route, latest;`
@@ -105,6 +109,7 @@ macro_rules! events {
                 register: |types| {
                     types.register_mut::<$ty>();
                 },
+                normalize: $crate::payload::normalize::<$ty>,
             },
         )*];
     };

@@ -5,8 +5,8 @@
 use tauri::{Emitter, Manager, Runtime, State};
 
 use crate::{
-    outbox::to_json, Audience, Broadcast, Error, Event, Outbox, Sent, Targeted, Trace, Transport,
-    Vocabulary,
+    outbox::{to_json, Heading},
+    Audience, Broadcast, Error, Event, Outbox, Route, Sent, Targeted, Trace, Transport, Vocabulary,
 };
 
 /// The engine of an app whose vocabulary is `V`, managed by the plugin.
@@ -95,15 +95,65 @@ impl<V: Vocabulary> Switchboard<V> {
         self.traced::<E, _>(audience, transport, delivered)
     }
 
-    /// Records a send that happened in the trace, and hands back what became of it.
+    /// Relays page `from`'s event `event` to window `to`, over `to`'s Channel, with `from` as
+    /// its sender: a page cannot name another. Refused, sending nothing, unless `to` is an open
+    /// window of the app, `event` one of its page-to-page events and `payload` of that event's
+    /// type; what is passed on is the payload parsed and written again, not the page's text.
+    /// Held while `to` loads, like Rust's sends, and traced like them.
+    pub fn relay<R, M>(
+        &self,
+        app: &M,
+        from: V::Label,
+        to: &str,
+        event: &str,
+        payload: &str,
+    ) -> Result<Sent<V::Label>, Error<V::Label>>
+    where
+        R: Runtime,
+        M: Manager<R> + Emitter<R>,
+    {
+        let to: V::Label = to.parse().map_err(|_| Error::NotALabel(to.to_owned()))?;
+        let info = V::EVENTS
+            .iter()
+            .find(|e| e.name == event && e.route == Route::PageToPage)
+            .ok_or_else(|| Error::NotAPageEvent(event.to_owned()))?;
+        let payload = (info.normalize)(payload).map_err(Error::InvalidPayload)?;
+        let audience = V::Audience::one(to);
+        let heading = Heading {
+            name: info.name,
+            latest_only: info.latest_only,
+            from: Some(from.to_string()),
+        };
+        let delivered = self.outbox.deliver_as::<R, M, Error<V::Label>>(
+            app,
+            &audience,
+            heading,
+            Transport::Channel,
+            || Ok(payload),
+        );
+        self.traced_as(info.name, &audience, Transport::Channel, delivered)
+    }
+
+    /// Records a send of `E` that happened in the trace, and hands back what became of it.
     fn traced<E: Event, Err>(
         &self,
         audience: &V::Audience,
         transport: Transport,
         delivered: Result<(Sent<V::Label>, usize), Err>,
     ) -> Result<Sent<V::Label>, Err> {
+        self.traced_as(E::NAME, audience, transport, delivered)
+    }
+
+    /// [`traced`](Self::traced), for the event named `name`.
+    fn traced_as<Err>(
+        &self,
+        name: &str,
+        audience: &V::Audience,
+        transport: Transport,
+        delivered: Result<(Sent<V::Label>, usize), Err>,
+    ) -> Result<Sent<V::Label>, Err> {
         let (sent, bytes) = delivered?;
-        self.trace.event(E::NAME, audience, transport, &sent, bytes);
+        self.trace.event(name, audience, transport, &sent, bytes);
         Ok(sent)
     }
 }

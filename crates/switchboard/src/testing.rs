@@ -1,4 +1,4 @@
-//! A vocabulary for the plugin's own unit tests: windows `w0`, `w1`, ..., two audiences and two
+//! A vocabulary for the plugin's own unit tests: windows `w0`, `w1`, ..., two audiences and three
 //! events.
 
 use std::{fmt, str::FromStr};
@@ -67,6 +67,7 @@ impl Vocabulary for Test {
     type Label = Win;
     type Audience = To;
     type ErrorKind = Kind;
+    const EVENTS: &'static [crate::EventInfo] = EVENTS;
 }
 
 /// The test vocabulary's error kinds: the plugin's own.
@@ -91,7 +92,14 @@ pub struct Level {
     pub value: i32,
 }
 
+/// Page to page: what one window tells another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+pub struct Chat {
+    pub text: String,
+}
+
 crate::events! {
     Note = "note", Targeted;
     Level = "level", Broadcast, latest;
+    Chat = "chat", PageToPage;
 }

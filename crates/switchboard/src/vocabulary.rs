@@ -5,7 +5,7 @@ use std::fmt::Debug;
 
 use serde::Serialize;
 
-use crate::{Audience, Error, Label};
+use crate::{Audience, Error, EventInfo, Label};
 
 /// What an app brings to the plugin. Implement it on an empty type:
 /// `struct MyApp; impl Vocabulary for MyApp { type Label = MyLabel; ... }`.
@@ -25,4 +25,7 @@ pub trait Vocabulary: Send + Sync + 'static {
         + Sync
         + 'static
         + for<'a> From<&'a Error<Self::Label>>;
+    /// The app's events: the `EVENTS` its [`events!`](crate::events) list makes. The plugin
+    /// relays a page's event to another window only if it is a page-to-page one of these.
+    const EVENTS: &'static [EventInfo];
 }

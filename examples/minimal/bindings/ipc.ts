@@ -74,6 +74,18 @@ label: L } |
 { kind: "forbidden"; 
 /** What is wrong, for people. */
 message: string } | 
+/** A window was named by a label that is not one of the app's. */
+{ kind: "not_a_label"; 
+/** What is wrong, for people. */
+message: string } | 
+/** The event named is not one pages may send each other. */
+{ kind: "not_a_page_event"; 
+/** What is wrong, for people. */
+message: string } | 
+/** A page's payload is too large or not of the event's type. */
+{ kind: "invalid_payload"; 
+/** What is wrong, for people. */
+message: string } | 
 /** Something failed inside. */
 { kind: "internal"; 
 /** What is wrong, for people. */

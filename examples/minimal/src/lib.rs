@@ -35,6 +35,7 @@ impl Vocabulary for App {
     type Label = Label;
     type Audience = Recipients<Label>;
     type ErrorKind = ErrorKind;
+    const EVENTS: &'static [tauri_plugin_switchboard::EventInfo] = EVENTS;
 }
 
 /// Opens window `label`, showing the one page both kinds share.

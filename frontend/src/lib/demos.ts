@@ -6,10 +6,11 @@ import { events } from "../../../bindings/events";
 import { commands, type FailKind, type JobUpdate } from "../../../bindings/ipc";
 import type { Component } from "./boot";
 import { drawInBatches, el, say, section, show, whenClicked } from "./dom";
-import { listenHere } from "./events";
+import { listenHere, listenRouted } from "./events";
 import { channel } from "./ipc";
 
-/** The inbox: every message (from Rust) and note (from another page) for this window, drawn
+/** The inbox: every message (from Rust) and note (from another page) for this window, and
+ * messages that came by `emit_to`, marked unverified, drawn
  * every 50 ms at most, the newest 50 of them (a line counts the others). `data-messages`
  * counts every message received, for tests; it is updated with each drawing. `add` puts a
  * line of the page's own in it. */
@@ -32,8 +33,14 @@ export function inbox(options: { short?: boolean } = {}): Component & {
       messages += 1;
       add(() => el("li", {}, `#${m.seq} from ${m.from}: ${m.text}`));
     }),
-    listenHere(events.directNote, (n) =>
-      add(() => el("li", { class: "note" }, `note from ${n.from}: ${n.text}`)),
+    // What main's send box sends by `emit_to`, and whatever a page forges that way: shown for
+    // what it is, and taken for nothing else.
+    listenRouted(events.inboxMessage, (claim) => {
+      messages += 1;
+      add(() => el("li", { class: "routed" }, `${claimed(claim)} (routed, unverified)`));
+    }),
+    listenHere(events.directNote, (n, from) =>
+      add(() => el("li", { class: "note" }, `note from ${from}: ${n.text}`)),
     ),
   ]);
   return {
@@ -41,6 +48,14 @@ export function inbox(options: { short?: boolean } = {}): Component & {
     ready,
     add: (line) => add(() => el("li", {}, line)),
   };
+}
+
+/** A routed message as a line: what it says it is, whatever its shape (at most 200
+ * characters). */
+function claimed(claim: unknown): string {
+  const c: Record<string, unknown> =
+    typeof claim === "object" && claim !== null ? { ...claim } : {};
+  return `#${String(c.seq)} from ${String(c.from)}: ${String(c.text)}`.slice(0, 200);
 }
 
 function greet(): Component {

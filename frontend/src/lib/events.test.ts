@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { events } from "../../../bindings/events";
-import { announceReady, listenHere, noteToCore, sendNote } from "./events";
+import { announceReady, listenHere, listenRouted, noteToCore, sendNote } from "./events";
 
 type Call = { cmd: string; args: Record<string, unknown> };
 let calls: Call[] = [];
@@ -19,8 +19,16 @@ beforeEach(() => {
 afterEach(() => clearMocks());
 
 describe("listenHere", () => {
-  it("listens on this window only, never globally", async () => {
+  it("registers no Tauri listener: it hears only what the core sends over the page's Channel", async () => {
     await listenHere(events.inboxMessage, () => {});
+    await listenHere(events.directNote, () => {});
+    expect(calls).toEqual([]);
+  });
+});
+
+describe("listenRouted", () => {
+  it("listens on this window only, never globally", async () => {
+    await listenRouted(events.inboxMessage, () => {});
     const listen = calls.find((c) => c.cmd === "plugin:event|listen");
     expect(listen?.args.event).toBe("inbox-message");
     expect(listen?.args.target).toEqual({ kind: "WebviewWindow", label: "worker-3" });
@@ -35,14 +43,14 @@ describe("announceReady", () => {
 });
 
 describe("sending events from a page", () => {
-  it("sends a note to one window by label, signed with this window's label", async () => {
+  it("sends a note to one window by label through the plugin's relay, which signs it", async () => {
     await sendNote("main", "hi");
-    const emit = calls.find((c) => c.cmd === "plugin:event|emit_to");
-    expect(emit?.args).toEqual({
-      target: { kind: "AnyLabel", label: "main" },
-      event: "direct-note",
-      payload: { from: "worker-3", text: "hi" },
-    });
+    expect(calls).toEqual([
+      {
+        cmd: "plugin:switchboard|relay",
+        args: { to: "main", event: "direct-note", payload: { text: "hi" } },
+      },
+    ]);
   });
 
   it("sends a note to the core alone: target App, which no page listener matches", async () => {

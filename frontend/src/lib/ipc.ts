@@ -1,6 +1,7 @@
 //! Calling commands: turning the bindings' result objects into values or typed failures.
 
 import { Channel } from "@tauri-apps/api/core";
+import type { SwitchboardError } from "tauri-plugin-switchboard-api";
 import type {
   AppError,
   Audience,
@@ -17,8 +18,9 @@ export type Sent = GenericSent<WindowLabel>;
 /** One line of the trace, in this app's labels, audiences and error kinds. */
 export type TraceEntry = GenericTraceEntry<WindowLabel, Audience, ErrorKind>;
 
-/** Every way a command call can fail: the command's own error or Tauri's rejection. */
-export type Failure = AppError | Rejection;
+/** Every way a command call can fail: the command's own error, the plugin's (its own commands)
+ * or Tauri's rejection. */
+export type Failure = AppError | SwitchboardError<WindowLabel> | Rejection;
 
 /** What every generated command returns. */
 export type Result<T> = { status: "ok"; data: T } | { status: "error"; error: Failure };
@@ -36,6 +38,9 @@ export function isRejection(failure: Failure): failure is Rejection {
     case "not_found":
     case "forbidden":
     case "limit_reached":
+    case "not_a_label":
+    case "not_a_page_event":
+    case "invalid_payload":
     case "internal":
       return false;
   }

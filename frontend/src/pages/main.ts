@@ -134,7 +134,9 @@ function sendBox(ticked: () => WindowLabel[], add: (line: string) => void): Comp
   whenClicked(noteButton, noteOut, async () => {
     const labels = ticked();
     if (labels.length === 0) return say(noteOut, "tick at least one window", "nothing_ticked");
-    await Promise.all(labels.map((l) => sendNote(l, text.value)));
+    const sent = await Promise.all(labels.map((l) => sendNote(l, text.value)));
+    const failed = sent.find((r) => r.status === "error");
+    if (failed?.status === "error") return say(noteOut, failed.error.message, failed.error.kind);
     say(noteOut, `note sent to ${labels.join(", ")}`);
   });
   whenClicked(coreButton, noteOut, async () => {
