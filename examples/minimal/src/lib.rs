@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 use tauri_plugin_switchboard::{bindings, lifecycle, Audience, Error, ErrorKind, Recipients};
-use tauri_plugin_switchboard::{Sent, SwitchboardExt, Vocabulary};
+use tauri_plugin_switchboard::{EventInfo, Sent, SwitchboardExt, Vocabulary};
 
 tauri_plugin_switchboard::labels! {
     /// A window: `main`, or a note opened from it.
@@ -35,7 +35,7 @@ impl Vocabulary for App {
     type Label = Label;
     type Audience = Recipients<Label>;
     type ErrorKind = ErrorKind;
-    const EVENTS: &'static [tauri_plugin_switchboard::EventInfo] = EVENTS;
+    const EVENTS: &'static [EventInfo] = EVENTS;
 }
 
 /// Opens window `label`, showing the one page both kinds share.
