@@ -9,8 +9,8 @@ import { invoke } from "@tauri-apps/api/core";
 import { events } from "../bindings/events";
 import { commands, type Transport, type WindowLabel } from "../bindings/ipc";
 import { sendMessage } from "../frontend/src/lib/batch";
-import { firstWrongByte, pull } from "../frontend/src/lib/bulk";
-import { listenHere } from "../frontend/src/lib/events";
+import { firstWrongByte, type PullOptions, pull } from "../frontend/src/lib/bulk";
+import { listenHere, listenRouted } from "../frontend/src/lib/events";
 // A failed call throws, so that it cannot pass for a fast one.
 import { channel, unwrap } from "../frontend/src/lib/ipc";
 import { traceWatchers } from "../frontend/src/pages/inspector";
@@ -226,9 +226,19 @@ let inboxListening: Promise<void> | null = null;
 /** Starts counting the messages with text `tag` that reach this page. */
 async function countInbox(tag: string): Promise<void> {
   inboxCount = { tag, counter: new Counter() };
-  inboxListening ??= listenHere(events.inboxMessage, (m) => {
-    if (inboxCount?.tag === m.text) inboxCount.counter.add(m.seq);
-  });
+  const count = (text: unknown, seq: unknown) => {
+    if (inboxCount && inboxCount.tag === text && typeof seq === "number")
+      inboxCount.counter.add(seq);
+  };
+  // Over the Channel, and what comes by `emit_to` (the `*_event` floods), which pages hear
+  // only as an unverified claim.
+  inboxListening ??= Promise.all([
+    listenHere(events.inboxMessage, (m) => count(m.text, m.seq)),
+    listenRouted(events.inboxMessage, (claim) => {
+      if (typeof claim === "object" && claim !== null && "text" in claim && "seq" in claim)
+        count(claim.text, claim.seq);
+    }),
+  ]).then(() => {});
   await inboxListening;
 }
 
@@ -294,8 +304,102 @@ async function flood(
   return started;
 }
 
+/** What a neighbour did while it ran: units of work (calls, MiB, messages) and over how many
+ * seconds. */
+export type Work = { units: number; seconds: number };
+
+/** The load a worker makes for the neighbours scenario: many commands in flight, or `pull`s
+ * of 100 MiB one after another. */
+export type Noise = "commands" | "pull";
+
+/** The running load of this page, if any. */
+let noise: { stop: () => Promise<Work> } | null = null;
+
+/** Starts `kind` in this page, in the background: `inFlight` loops of `counter_get` each
+ * awaiting its answer, or one `pull` of `pullBytes` after another (counted as they arrive;
+ * `pullOptions` other than the app's ranges, to see what their size and number cost). */
+function startNoise(
+  kind: Noise,
+  inFlight: number,
+  pullBytes: number,
+  pullOptions: PullOptions = {},
+): void {
+  if (noise) throw new Error("noise is already running");
+  let running = true;
+  let units = 0;
+  const started = performance.now();
+  const loop = async () => {
+    while (running) {
+      if (kind === "commands") {
+        await invoke("counter_get");
+        units += 1;
+      } else {
+        let before = 0;
+        await pull(pullBytes, {
+          ...pullOptions,
+          onProgress: (received) => {
+            // Only while running: a pull still going when the load stops does not count.
+            if (running) units += (received - before) / (1 << 20);
+            before = received;
+          },
+        });
+      }
+    }
+  };
+  const loops = Array.from({ length: kind === "commands" ? inFlight : 1 }, loop);
+  noise = {
+    stop: async () => {
+      running = false;
+      const seconds = (performance.now() - started) / 1000;
+      await Promise.all(loops);
+      noise = null;
+      return { units, seconds };
+    },
+  };
+}
+
+/** Stops this page's load and says what it did until then. */
+function stopNoise(): Promise<Work> {
+  if (!noise) throw new Error("no noise is running");
+  return noise.stop();
+}
+
+/** Bursts of `count` messages with text `tag` to `to` over its Channel, one every `everyMs`
+ * (the time the worker takes to take one alone), until `stopBursts`. From main's page: it is
+ * the window allowed to send them, and one command per burst is all it costs main. */
+let bursting: { stop: () => Promise<void> } | null = null;
+
+function startBursts(to: WindowLabel, tag: string, count: number, everyMs: number): void {
+  if (bursting) throw new Error("bursts are already running");
+  let running = true;
+  const audience = { to: "one", label: to } as const;
+  const loop = (async () => {
+    while (running) {
+      const next = performance.now() + everyMs;
+      await unwrap(commands.sendBurst(audience, tag, "channel", count));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+    }
+  })();
+  bursting = {
+    stop: async () => {
+      running = false;
+      await loop;
+      bursting = null;
+    },
+  };
+}
+
+function stopBursts(): Promise<void> {
+  if (!bursting) throw new Error("no bursts are running");
+  return bursting.stop();
+}
+
 const probes = {
   timeBlocks,
+  startNoise,
+  stopNoise,
+  startBursts,
+  stopBursts,
   timeTransfers,
   countInbox,
   inboxCounted: () => inboxCount?.counter.result ?? null,

@@ -43,6 +43,11 @@ const floods = smoke
   ? { burst: 200, sends: 50, repeats: 1 }
   : { burst: 10_000, sends: 2_000, repeats: 5 };
 const IN_FLIGHT = 32;
+// The neighbours scenario: worker-1's commands in flight, the size of each of its pulls, and
+// how long each load runs alone.
+const NEIGHBOUR_CALLS = 64;
+const neighbourPull = smoke ? 1024 * 1024 : 100 * 1024 * 1024;
+const aloneMs = smoke ? 500 : 3000;
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const transferSizes = smoke ? [KiB, MiB] : [KiB, 64 * KiB, MiB, 10 * MiB, 100 * MiB];
@@ -175,12 +180,11 @@ async function arrivals(read, want) {
   return last;
 }
 
-/** Floods worker-1 from main, `way` given, counted by worker-1's page.
- * @param {App} app @param {string} variant @param {"event" | "channel"} transport
- * @param {number} count @param {import("./probe").FloodWay} way
- * @param {number} windows */
-async function floodWorker(app, variant, transport, count, way, windows) {
-  const tag = `${variant} ${Date.now()}`;
+/** Floods worker-1 from main with `count` messages of text `tag`, `way` given, and waits for
+ * worker-1's page to have counted them. Returns when the flood started and what arrived.
+ * @param {App} app @param {string} tag @param {"event" | "channel"} transport
+ * @param {number} count @param {import("./probe").FloodWay} way @param {number} inFlight */
+async function flooded(app, tag, transport, count, way, inFlight) {
   await probe(app, "worker-1", "countInbox", tag);
   const started = await probe(
     app,
@@ -191,9 +195,19 @@ async function floodWorker(app, variant, transport, count, way, windows) {
     transport,
     count,
     way,
-    IN_FLIGHT,
+    inFlight,
   );
   const got = await arrivals(() => probe(app, "worker-1", "inboxCounted"), count);
+  return { started, got };
+}
+
+/** Floods worker-1 from main, `way` given, counted by worker-1's page.
+ * @param {App} app @param {string} variant @param {"event" | "channel"} transport
+ * @param {number} count @param {import("./probe").FloodWay} way
+ * @param {number} windows */
+async function floodWorker(app, variant, transport, count, way, windows) {
+  const tag = `${variant} ${Date.now()}`;
+  const { started, got } = await flooded(app, tag, transport, count, way, IN_FLIGHT);
   const seconds = Math.max(got.lastAt - started, 1) / 1000;
   add("messages", variant, "per_second", windows, [got.distinct / seconds]);
   add("messages", `${variant}:lost`, "count", windows, [count - got.distinct]);
@@ -236,6 +250,50 @@ async function traceLoad(app, count, windows) {
   add("trace_load", "frames_idle", "ms_per_frame", windows, idle?.frames ?? []);
   add("trace_load", "frames_busy", "ms_per_frame", windows, busy?.frames ?? []);
   await app.in("main", () => app.rawInvoke("close_window", { label: "inspector" }));
+}
+
+/** Main's calls while worker-1 is busy: idle (before and after), then while worker-1 keeps
+ * `NEIGHBOUR_CALLS` commands in flight, pulls 100 MiB after 100 MiB, or takes bursts of
+ * messages; and worker-1's own rate at each, alone (main idle) and sharing (main calling).
+ * @param {App} app @param {number} windows */
+async function neighbours(app, windows) {
+  const idle = () =>
+    time(app, "neighbours", windows, ["raw"], blocks.calls, { rename: () => "idle" });
+  const pause = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  await idle();
+  for (const kind of /** @type {const} */ (["commands", "pull"])) {
+    const unit = kind === "pull" ? "mib_per_second" : "per_second";
+    const work = async (/** @type {() => Promise<unknown>} */ during) => {
+      await probe(app, "worker-1", "startNoise", kind, NEIGHBOUR_CALLS, neighbourPull);
+      await during();
+      const done = await probe(app, "worker-1", "stopNoise");
+      return done.units / Math.max(done.seconds, 0.001);
+    };
+    add("neighbours", `${kind}:alone`, unit, windows, [await work(() => pause(aloneMs))]);
+    const shared = await work(() =>
+      time(app, "neighbours", windows, ["raw"], blocks.calls, { rename: () => kind }),
+    );
+    add("neighbours", `${kind}:shared`, unit, windows, [shared]);
+  }
+  // Bursts: one alone gives the worker's rate and how long it takes, which then paces the
+  // bursts sent while main calls, so that the worker is kept as busy as it can be.
+  const aloneTag = `neighbour alone ${Date.now()}`;
+  const { started, got: alone } = await flooded(app, aloneTag, "channel", floods.burst, "burst", 1);
+  const aloneMsTaken = Math.max(alone.lastAt - started, 1);
+  add("neighbours", "burst:alone", "per_second", windows, [alone.distinct / (aloneMsTaken / 1000)]);
+  const tag = `neighbour sharing ${Date.now()}`;
+  await probe(app, "worker-1", "countInbox", tag);
+  await probe(app, "main", "startBursts", "worker-1", tag, floods.burst, aloneMsTaken);
+  await time(app, "neighbours", windows, ["raw"], blocks.calls, { rename: () => "burst" });
+  await probe(app, "main", "stopBursts");
+  const got = await probe(app, "worker-1", "inboxCounted");
+  if (!got) throw new Error("worker-1 counted no burst");
+  add("neighbours", "burst:shared", "per_second", windows, [
+    got.distinct / (Math.max(got.lastAt - got.firstAt, 1) / 1000),
+  ]);
+  // Whatever is still on its way arrives before the idle figure is taken again.
+  await arrivals(() => probe(app, "worker-1", "inboxCounted"), got.distinct + 1);
+  await idle();
 }
 
 /** PSS of the process running `binary`, and of all its descendants, in MiB.
@@ -328,6 +386,8 @@ async function launch(app, first) {
   }
   // As events, 10,000 messages take half a minute with every window listening: once a run.
   if (first) await floodWorker(app, "burst_event", "event", floods.burst, "burst", open);
+  step("neighbours");
+  await neighbours(app, open);
   step("trace under load");
   await traceLoad(app, floods.burst, open + 1);
 
@@ -338,6 +398,9 @@ async function launch(app, first) {
 }
 
 const started = new Date().toISOString();
+// Read before the run writes anything (its results go into docs/).
+const commit = output("git", ["rev-parse", "HEAD"]);
+const clean = output("git", ["status", "--porcelain"]) === "";
 await startDriver();
 try {
   if (!HELLO) throw new Error("SWITCHBOARD_BENCH_HELLO names no hello-world app");
@@ -367,6 +430,8 @@ const run = {
   smoke,
   profile: values.profile ?? "release",
   launches,
+  commit,
+  clean,
   machine: {
     cpu: cpus()[0]?.model ?? "unknown",
     cores: cpus().length,

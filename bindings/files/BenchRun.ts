@@ -25,6 +25,15 @@ profile: string,
  */
 launches: number, 
 /**
+ * The commit measured (`git rev-parse HEAD`), or `unknown` outside a git checkout.
+ */
+commit: string, 
+/**
+ * Whether the tree matched that commit (`git status --porcelain` printed nothing): the
+ * figures of a tree with changes are not that commit's.
+ */
+clean: boolean, 
+/**
  * Where it ran.
  */
 machine: Machine, 

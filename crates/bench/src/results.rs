@@ -17,6 +17,11 @@ pub struct BenchRun {
     pub profile: String,
     /// How many times the app was started; each series holds the samples of all launches.
     pub launches: u32,
+    /// The commit measured (`git rev-parse HEAD`), or `unknown` outside a git checkout.
+    pub commit: String,
+    /// Whether the tree matched that commit (`git status --porcelain` printed nothing): the
+    /// figures of a tree with changes are not that commit's.
+    pub clean: bool,
     /// Where it ran.
     pub machine: Machine,
     /// Everything measured in the webview.
@@ -68,6 +73,10 @@ pub enum Scenario {
     /// From the process's start to its first window's page being ready: Switchboard's main
     /// (`switchboard:ready`), and a hello-world Tauri app built in the same run.
     Startup,
+    /// Main's plain command while worker-1 is busy (idle; many commands in flight; one
+    /// 100 MiB `pull` after another; bursts of messages), and worker-1's own rate at each,
+    /// alone and while main calls (`<load>:alone`, `<load>:shared`).
+    Neighbours,
     /// Proportional memory (PSS) of the core process and of its children (the webviews' and
     /// the network's processes) with 1 to 9 windows open.
     Memory,
