@@ -47,6 +47,12 @@ const calls = {
   fanout4: fanOut(4),
   /** One message to worker-1 to worker-8. */
   fanout8: fanOut(8),
+  /** One message to worker-1 to worker-16, the most workers the app opens. */
+  fanout16: fanOut(16),
+  /** A broadcast: `counter_add(0)` tells every open window the counter's value. */
+  broadcast: () => unwrap(commands.counterAdd(0)),
+  /** One message to every open window, over their Channels. */
+  to_all: () => unwrap(commands.sendMessage({ to: "all" }, "bench", "channel")),
 } satisfies Record<string, () => Promise<unknown>>;
 
 /** The name of a call the runner can time. */

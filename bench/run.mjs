@@ -95,10 +95,17 @@ function add(scenario, variant, unit, windows, samples, { recipients = 0, bytes 
     bytes,
     unit,
     samples: [],
+    perLaunch: [],
   };
   known.samples.push(...samples);
+  // How many samples each launch (or start-up) gave, so that a tail can be judged per launch.
+  while (known.perLaunch.length <= launchIndex) known.perLaunch.push(0);
+  known.perLaunch[launchIndex] = (known.perLaunch[launchIndex] ?? 0) + samples.length;
   series.set(key, known);
 }
+
+/** The launch (or, for start-ups, the start-up) that samples come from, counted from 0. */
+let launchIndex = 0;
 
 /** In a page: calls probe `name` with `args` and answers with its (awaited) value.
  * @param {string} name @param {unknown[]} args
@@ -128,7 +135,8 @@ async function probe(app, label, name, ...args) {
   return /** @type {any} */ (answer.value);
 }
 
-/** How many windows each timed call sends to. @type {Record<CallName, number>} */
+/** How many windows each timed call sends to; `null`: every window open.
+ * @type {Record<CallName, number | null>} */
 const RECIPIENTS = {
   typed: 0,
   raw: 0,
@@ -138,6 +146,9 @@ const RECIPIENTS = {
   fanout1: 1,
   fanout4: 4,
   fanout8: 8,
+  fanout16: 16,
+  broadcast: null,
+  to_all: null,
 };
 
 /** Has main's page time `names` in blocks of `block` calls, `times` rounds, and records them
@@ -148,7 +159,7 @@ async function time(app, scenario, windows, names, block, options = {}) {
   const { times = rounds, rename = (call) => call } = options;
   const samples = await probe(app, "main", "timeBlocks", names, times, block);
   for (const [call, taken] of Object.entries(samples)) {
-    const recipients = RECIPIENTS[/** @type {CallName} */ (call)];
+    const recipients = RECIPIENTS[/** @type {CallName} */ (call)] ?? windows;
     add(scenario, rename(call), "ms_per_call", windows, taken, { recipients });
   }
 }
@@ -395,6 +406,21 @@ async function launch(app, first) {
   step("transfers");
   await timeTransfers(app, open, [...downloads, ...uploads], transferSizes);
   await timeTransfers(app, open, ["down_json", "up_json"], jsonSizes);
+
+  // Every window the app allows: 16 workers and the inspector (a smoke stays at 9 windows).
+  step("every window open");
+  if (!smoke) {
+    for (; open < 17; open++) await openWorker(app);
+    await app.in("main", () => app.rawInvoke("open_inspector", {}));
+    await app.in("inspector", () => app.waitText("[data-testid=status]", /^ready/, 30000));
+    open += 1;
+    recordMemory("switchboard", APP, open);
+  }
+  /** @type {CallName[]} */
+  const wide = smoke
+    ? ["fanout1", "broadcast", "to_all"]
+    : ["fanout1", "fanout16", "broadcast", "to_all"];
+  await time(app, "fan_out", open, wide, blocks.sends);
 }
 
 const started = new Date().toISOString();
@@ -406,11 +432,13 @@ try {
   if (!HELLO) throw new Error("SWITCHBOARD_BENCH_HELLO names no hello-world app");
   for (let n = 1; n <= startups; n++) {
     step(`start-up ${n} of ${startups}`);
+    launchIndex = n - 1;
     await startup("hello", HELLO, "hello:ready");
     await startup("switchboard", APP, "switchboard:ready");
   }
   for (let n = 1; n <= launches; n++) {
     step(`launch ${n} of ${launches}`);
+    launchIndex = n - 1;
     const app = await App.start();
     try {
       // A scenario's blocks run in one script; with many windows open that takes minutes.

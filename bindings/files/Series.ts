@@ -34,4 +34,9 @@ unit: Unit,
 /**
  * One figure per block, in the order they were taken.
  */
-samples: Array<number>, };
+samples: Array<number>, 
+/**
+ * How many of `samples` each launch took, in launch order (empty: all from one). A goal
+ * on a tail must hold in each launch: one launch can flatter a tail that the union hides.
+ */
+perLaunch: Array<number>, };

@@ -120,4 +120,51 @@ pub struct Series {
     pub unit: Unit,
     /// One figure per block, in the order they were taken.
     pub samples: Vec<f64>,
+    /// How many of `samples` each launch took, in launch order (empty: all from one). A goal
+    /// on a tail must hold in each launch: one launch can flatter a tail that the union hides.
+    pub per_launch: Vec<u32>,
+}
+
+impl Series {
+    /// The samples of each launch, in launch order; launches that took none are left out.
+    pub fn by_launch(&self) -> Vec<&[f64]> {
+        if self.per_launch.is_empty() {
+            return vec![&self.samples];
+        }
+        let mut rest = self.samples.as_slice();
+        let mut launches = Vec::new();
+        for &count in &self.per_launch {
+            let (this, after) = rest.split_at((count as usize).min(rest.len()));
+            if !this.is_empty() {
+                launches.push(this);
+            }
+            rest = after;
+        }
+        launches
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_split_by_launch() {
+        let series = Series {
+            scenario: Scenario::Call,
+            variant: "raw".into(),
+            windows: 1,
+            recipients: 0,
+            bytes: 0,
+            unit: Unit::MsPerCall,
+            samples: vec![1.0, 2.0, 3.0, 4.0, 5.0],
+            per_launch: vec![2, 0, 3],
+        };
+        assert_eq!(series.by_launch(), [&[1.0, 2.0][..], &[3.0, 4.0, 5.0][..]]);
+        let one = Series {
+            per_launch: vec![],
+            ..series
+        };
+        assert_eq!(one.by_launch(), [&[1.0, 2.0, 3.0, 4.0, 5.0][..]]);
+    }
 }
