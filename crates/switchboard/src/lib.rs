@@ -193,16 +193,21 @@ mod tests {
             .unwrap()
     }
 
-    /// A page's Channel that keeps, in order, the names of the events it receives.
+    /// A page's Channel that keeps, in order, the names of the events it receives, each
+    /// relayed one with its sender (`chat from w0`).
     fn inbox(received: Arc<Mutex<Vec<String>>>) -> crate::Inbox {
         tauri::ipc::Channel::new(move |body| {
             if let tauri::ipc::InvokeResponseBody::Json(json) = body {
                 let batch: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
                 for delivery in batch {
+                    let name = delivery["name"].as_str().unwrap();
                     received
                         .lock()
                         .unwrap()
-                        .push(delivery["name"].as_str().unwrap().to_owned());
+                        .push(match delivery["from"].as_str() {
+                            Some(from) => format!("{name} from {from}"),
+                            None => name.to_owned(),
+                        });
                 }
             }
             Ok(())
@@ -245,7 +250,7 @@ mod tests {
             })
             .collect();
         let listed: Vec<&str> = testing::EVENTS.iter().map(|e| e.name).collect();
-        assert_eq!(listed, ["note", "level"]);
+        assert_eq!(listed, ["note", "level", "chat"]);
         assert_eq!(traced, ["note", "level", "level", "note"]);
 
         lifecycle::closed::<_, Test>(app, Win(1));
@@ -255,5 +260,43 @@ mod tests {
             Err(Error::WindowNotFound(Win(1)))
         );
         assert!(switchboard.open().is_empty());
+    }
+
+    /// A page's event is relayed only if it is one of the app's page-to-page events, of its
+    /// type, to an open window; it goes with the sender's label, held for a loading window
+    /// like Rust's events. Anything else is refused and sends nothing.
+    #[test]
+    fn relay_passes_on_page_events_alone_with_their_sender() {
+        let app = app(Arc::default());
+        let app = app.handle();
+        let switchboard = app.switchboard::<Test>();
+        lifecycle::opening::<_, Test>(app, Win(1));
+        let chat = r#"{ "text": "hi", "from": "w2" }"#;
+        let sent = switchboard.relay(app, Win(0), "w1", "chat", chat).unwrap();
+        assert_eq!(sent.held, [Win(1)]);
+        let relay = |to, event, payload| switchboard.relay(app, Win(0), to, event, payload);
+        assert_eq!(
+            relay("w1", "note", r#"{"text":"x"}"#),
+            Err(Error::NotAPageEvent("note".into()))
+        );
+        assert_eq!(
+            relay("x1", "chat", chat),
+            Err(Error::NotALabel("x1".into()))
+        );
+        assert!(matches!(
+            relay("w1", "chat", r#"{"txt":1}"#),
+            Err(Error::InvalidPayload(_))
+        ));
+        assert_eq!(
+            relay("w2", "chat", chat),
+            Err(Error::WindowNotFound(Win(2)))
+        );
+
+        let received = Arc::new(Mutex::new(Vec::new()));
+        assert_eq!(
+            lifecycle::ready::<_, Test>(app, Win(1), inbox(received.clone())),
+            Ok(1)
+        );
+        assert_eq!(*received.lock().unwrap(), ["chat from w0"]);
     }
 }
