@@ -80,6 +80,34 @@ fn the_plugins_permission_files_are_exactly_its_commands() {
     );
 }
 
+/// The guest package's list of the plugin's commands (which the typed mock uses to name them
+/// to Tauri) is the crate's `COMMANDS`, in camelCase.
+#[test]
+fn the_guest_package_lists_the_plugins_commands() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../crates/switchboard/guest-js/commands.ts");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let line = source
+        .lines()
+        .find(|l| l.starts_with("export const PLUGIN_COMMANDS = ["))
+        .expect("guest-js/commands.ts declares PLUGIN_COMMANDS on one line");
+    let listed: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+    let camel: Vec<String> = tauri_plugin_switchboard::COMMANDS
+        .iter()
+        .map(|c| {
+            let mut words = c.split('_');
+            let first = words.next().unwrap_or_default().to_owned();
+            words.fold(first, |mut name, word| {
+                let mut chars = word.chars();
+                name.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                name.push_str(chars.as_str());
+                name
+            })
+        })
+        .collect();
+    assert_eq!(listed, camel);
+}
+
 #[test]
 fn the_bindings_list_every_event_with_its_route_and_payload() {
     let events = bindings("events.ts");

@@ -49,7 +49,7 @@ pub(crate) struct Heading {
 
 impl Heading {
     /// The heading of Rust's event `E`.
-    fn of<E: Event>() -> Self {
+    pub(crate) fn of<E: Event>() -> Self {
         Heading {
             name: E::NAME,
             latest_only: E::LATEST_ONLY,
@@ -302,27 +302,10 @@ impl<V: Vocabulary> Outbox<V> {
             .count() as u32)
     }
 
-    /// Sends event `E`, whose payload `payload` makes once the targets are known to be open
-    /// (under the lock, so a close, a ready or another send cannot interleave). Returns what
-    /// became of it and the payload's size, for the trace.
-    pub(crate) fn deliver<R, M, E, Err>(
-        &self,
-        app: &M,
-        audience: &V::Audience,
-        transport: Transport,
-        payload: impl FnOnce() -> Result<Box<RawValue>, Err>,
-    ) -> Result<(Sent<V::Label>, usize), Err>
-    where
-        R: Runtime,
-        M: Manager<R> + Emitter<R>,
-        E: Event,
-        Err: From<Error<V::Label>>,
-    {
-        self.deliver_as(app, audience, Heading::of::<E>(), transport, payload)
-    }
-
-    /// [`deliver`](Self::deliver), for an event named by `heading` rather than by its type.
-    pub(crate) fn deliver_as<R, M, Err>(
+    /// Sends the event `heading` names, whose payload `payload` makes once the targets are
+    /// known to be open (under the lock, so a close, a ready or another send cannot
+    /// interleave). Returns what became of it and the payload's size, for the trace.
+    pub(crate) fn deliver<R, M, Err>(
         &self,
         app: &M,
         audience: &V::Audience,

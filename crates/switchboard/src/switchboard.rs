@@ -6,7 +6,7 @@ use tauri::{Emitter, Manager, Runtime, State};
 
 use crate::{
     outbox::{to_json, Heading},
-    Audience, Broadcast, Error, Event, Outbox, Route, Sent, Targeted, Trace, Transport, Vocabulary,
+    Audience, Broadcast, Error, Outbox, Route, Sent, Targeted, Trace, Transport, Vocabulary,
 };
 
 /// The engine of an app whose vocabulary is `V`, managed by the plugin.
@@ -53,10 +53,14 @@ impl<V: Vocabulary> Switchboard<V> {
         M: Manager<R> + Emitter<R>,
         E: Targeted,
     {
-        let delivered =
-            self.outbox
-                .deliver::<R, M, E, _>(app, audience, Transport::Channel, || to_json(event));
-        self.traced::<E, _>(audience, Transport::Channel, delivered)
+        let delivered = self.outbox.deliver::<R, M, _>(
+            app,
+            audience,
+            Heading::of::<E>(),
+            Transport::Channel,
+            || to_json(event),
+        );
+        self.traced(E::NAME, audience, Transport::Channel, delivered)
     }
 
     /// Sends a broadcast `event` to every open window, over each window's Channel.
@@ -67,10 +71,14 @@ impl<V: Vocabulary> Switchboard<V> {
         E: Broadcast,
     {
         let all = V::Audience::all();
-        let delivered = self
-            .outbox
-            .deliver::<R, M, E, _>(app, &all, Transport::Channel, || to_json(event));
-        self.traced::<E, _>(&all, Transport::Channel, delivered)
+        let delivered = self.outbox.deliver::<R, M, _>(
+            app,
+            &all,
+            Heading::of::<E>(),
+            Transport::Channel,
+            || to_json(event),
+        );
+        self.traced(E::NAME, &all, Transport::Channel, delivered)
     }
 
     /// Sends a targeted event by `transport`, built by `make` once the audience is known to be
@@ -89,10 +97,12 @@ impl<V: Vocabulary> Switchboard<V> {
         E: Targeted,
         Err: From<Error<V::Label>>,
     {
-        let delivered = self
-            .outbox
-            .deliver::<R, M, E, Err>(app, audience, transport, || Ok(to_json(&make()?)?));
-        self.traced::<E, _>(audience, transport, delivered)
+        let delivered =
+            self.outbox
+                .deliver::<R, M, Err>(app, audience, Heading::of::<E>(), transport, || {
+                    Ok(to_json(&make()?)?)
+                });
+        self.traced(E::NAME, audience, transport, delivered)
     }
 
     /// Relays page `from`'s event `event` to window `to`, over `to`'s Channel, with `from` as
@@ -124,28 +134,19 @@ impl<V: Vocabulary> Switchboard<V> {
             latest_only: info.latest_only,
             from: Some(from.to_string()),
         };
-        let delivered = self.outbox.deliver_as::<R, M, Error<V::Label>>(
+        let delivered = self.outbox.deliver::<R, M, Error<V::Label>>(
             app,
             &audience,
             heading,
             Transport::Channel,
             || Ok(payload),
         );
-        self.traced_as(info.name, &audience, Transport::Channel, delivered)
+        self.traced(info.name, &audience, Transport::Channel, delivered)
     }
 
-    /// Records a send of `E` that happened in the trace, and hands back what became of it.
-    fn traced<E: Event, Err>(
-        &self,
-        audience: &V::Audience,
-        transport: Transport,
-        delivered: Result<(Sent<V::Label>, usize), Err>,
-    ) -> Result<Sent<V::Label>, Err> {
-        self.traced_as(E::NAME, audience, transport, delivered)
-    }
-
-    /// [`traced`](Self::traced), for the event named `name`.
-    fn traced_as<Err>(
+    /// Records a send of the event `name` that happened in the trace, and hands back what
+    /// became of it.
+    fn traced<Err>(
         &self,
         name: &str,
         audience: &V::Audience,
