@@ -31,7 +31,7 @@ import type { ReadyReport } from "../../../bindings/ipc";
 import { unwrap } from "./ipc";
 import type { WindowLabel } from "./labels";
 
-export type { Handler, Heard, HeardRoute };
+export type { Heard };
 
 /** The plugin's page API, by this app's labels. The functions below pass through to it, with
  * their types spelt out so that lint rules which follow promises see them. */
