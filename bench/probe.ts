@@ -115,7 +115,7 @@ const transfers = {
   down_chunks_64k: (len: number) => chunks(len, 64 << 10),
   /** Down over a Channel in 1 MiB raw chunks. */
   down_chunks_1m: (len: number) => chunks(len, 1 << 20),
-  /** Down the app's way: `pull` (one response up to 1 MiB, else 1 MiB ranges, 8 in flight). */
+  /** Down the app's way: `pull` (one response up to 256 KiB, else 256 KiB ranges, 4 in flight). */
   down_pieces: (len: number) => pull(len),
   /** Down as one raw response up to 16 MiB, else ranges of 4 MiB, 4 in flight. */
   down_pieces_large: (len: number) => pull(len, { whole: 16 << 20, piece: 4 << 20, inFlight: 4 }),

@@ -9,6 +9,7 @@ import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { APP, App, startDriver, stopDriver } from "../tests/e2e/harness.mjs";
+import { probe } from "./probes.mjs";
 import { descendants, pidOf, pssMib, startedAt } from "./procs.mjs";
 
 /** @typedef {import("../bindings/files/BenchRun").BenchRun} BenchRun */
@@ -75,7 +76,6 @@ function output(command, args) {
 }
 
 /** @typedef {import("../bindings/files/Unit").Unit} Unit */
-/** @typedef {NonNullable<Window["__switchboardBench"]>} Probes */
 /** @typedef {import("./probe").Arrivals} Arrivals */
 
 /** @type {Map<string, Series>} every series, by scenario, variant, windows open and bytes */
@@ -106,34 +106,6 @@ function add(scenario, variant, unit, windows, samples, { recipients = 0, bytes 
 
 /** The launch (or, for start-ups, the start-up) that samples come from, counted from 0. */
 let launchIndex = 0;
-
-/** In a page: calls probe `name` with `args` and answers with its (awaited) value.
- * @param {string} name @param {unknown[]} args
- * @param {(answer: { value?: unknown, failed?: string }) => void} done */
-function probeInPage(name, args, done) {
-  const bench = /** @type {Record<string, (...args: unknown[]) => unknown> | undefined} */ (
-    /** @type {unknown} */ (window.__switchboardBench)
-  );
-  const probe = bench?.[name];
-  if (!probe) return done({ failed: `no probe ${name}: not a bench build` });
-  Promise.resolve()
-    .then(() => probe(...args))
-    .then(
-      (value) => done({ value: value ?? null }),
-      (e) => done({ failed: String(e) }),
-    );
-}
-
-/** Calls probe `name` (see bench/probe.ts) in window `label`'s page.
- * @template {keyof Probes} N
- * @param {App} app @param {string} label @param {N} name @param {Parameters<Probes[N]>} args
- * @returns {Promise<Awaited<ReturnType<Probes[N]>>>} */
-async function probe(app, label, name, ...args) {
-  /** @type {{ value?: unknown, failed?: string }} */
-  const answer = await app.in(label, () => app.browser.executeAsync(probeInPage, name, args));
-  if (answer.failed !== undefined) throw new Error(`${name} in ${label}: ${answer.failed}`);
-  return /** @type {any} */ (answer.value);
-}
 
 /** How many windows each timed call sends to; `null`: every window open.
  * @type {Record<CallName, number | null>} */

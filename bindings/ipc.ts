@@ -373,7 +373,12 @@ export type Limit =
  * Smallest chunk of a chunked download, in bytes: every chunk is a message the page's
  * webview handles on the main thread.
  */
-"smallest_chunk_bytes";
+"smallest_chunk_bytes" | 
+/**
+ * Most downloads (or chunks of one) of one window waiting for their turn on the bulk lane
+ * or under way.
+ */
+"transfers_in_flight";
 
 /** The level of a `TraceEntry::Log`. */
 export type LogLevel = "error" | "warn" | "info" | "debug" | "trace";

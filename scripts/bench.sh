@@ -5,13 +5,15 @@
 # docs/performance.md and its charts (docs/bench/*.svg). Sizes: BENCH_LAUNCHES (3),
 # BENCH_ROUNDS (25).
 # `--smoke` (run by `npm test`): the debug build, tiny sizes, one launch, output in
-# target/bench-smoke.
+# target/bench-smoke. `--ranges`: the release build, then bench/ranges.mjs alone (what a pull's
+# range size and number in flight cost the other windows; printed, no report).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/display.sh
 
-smoke=false
+smoke=false ranges=false
 [ "${1:-}" = "--smoke" ] && smoke=true
+[ "${1:-}" = "--ranges" ] && ranges=true
 
 bash scripts/setup.sh --test-tools
 npx tsc --noEmit -p .
@@ -37,6 +39,10 @@ start_display
 export SWITCHBOARD_E2E_APP="$PWD/target/bench/switchboard"
 export SWITCHBOARD_BENCH_HELLO="$PWD/target/bench/hello"
 export SWITCHBOARD_E2E_ARTIFACTS="$PWD/artifacts/bench"
+if $ranges; then
+  node bench/ranges.mjs
+  exit
+fi
 args=(--out "$results" --profile "$profile")
 $smoke && args+=(--smoke)
 node bench/run.mjs "${args[@]}"

@@ -1,11 +1,13 @@
 //! Bulk transfer through the IPC path: raw and JSON downloads, Channel chunks, raw and JSON
-//! uploads, and their bounds.
+//! uploads, their bounds, and the bulk lane large downloads wait in.
 
 use serde_json::{json, Value};
-use switchboard_commands::bulk::payload_byte;
+use switchboard_commands::{bulk::payload_byte, Demo};
+use switchboard_events::WindowLabel;
 use tauri::ipc::{InvokeBody, InvokeResponseBody};
+use tauri_plugin_switchboard::{lane::TRANSFERS_PER_WINDOW, SwitchboardExt};
 
-use crate::harness::{invoke_body, start};
+use crate::harness::{eventually, invoke_body, start};
 
 fn pattern(offset: u32, len: u32) -> Vec<u8> {
     (0..len).map(|i| payload_byte(offset + i)).collect()
@@ -121,4 +123,71 @@ fn uploads_are_counted_and_summed_raw_or_as_json() {
     )
     .unwrap_err();
     assert_eq!(over["limit"], "transfer_bytes");
+}
+
+#[test]
+fn a_window_waits_for_the_bulk_lane_and_has_at_most_its_share_of_it() {
+    let t = start();
+    let worker = t.open_worker();
+    let switchboard = t.app.switchboard::<Demo>();
+    let queued = |label: WindowLabel| switchboard.lane().queued(label);
+    // Someone holds the lane: main's downloads wait in it, each one counting.
+    let held = tauri::async_runtime::block_on(switchboard.lane().turn(WindowLabel::Main))
+        .expect("the lane is free");
+    let download = |label: &str, offset: u32| {
+        let window = t.window(label);
+        std::thread::spawn(move || {
+            invoke_body(
+                &window,
+                "download_raw",
+                InvokeBody::Json(json!({ "offset": offset, "len": 1_000 })),
+            )
+        })
+    };
+    let waiting: Vec<_> = (0..TRANSFERS_PER_WINDOW as u32 - 1)
+        .map(|n| download("main", n * 1_000))
+        .collect();
+    eventually("main's downloads wait in the lane", || {
+        queued(WindowLabel::Main) == TRANSFERS_PER_WINDOW
+    });
+    // One more from main is refused at once, by name; the worker's is not.
+    let over = t
+        .invoke("main", "download_raw", json!({ "offset": 0, "len": 1_000 }))
+        .unwrap_err();
+    assert_eq!(
+        (&over["kind"], &over["limit"], &over["bound"]),
+        (
+            &json!("limit_reached"),
+            &json!("transfers_in_flight"),
+            &json!(TRANSFERS_PER_WINDOW)
+        )
+    );
+    let chunked = t
+        .invoke(
+            "main",
+            "download_chunks",
+            json!({ "len": 70_000, "chunk": 64 << 10, "onChunk": "__CHANNEL__:7" }),
+        )
+        .unwrap_err();
+    assert_eq!(chunked["limit"], "transfers_in_flight");
+    let theirs = download(&worker, 0);
+    eventually("the worker's download waits too", || {
+        queued(WindowLabel::Worker(1)) == 1
+    });
+    // When the lane is free, every waiting download arrives whole, and the lane empties.
+    drop(held);
+    for (n, answer) in waiting.into_iter().enumerate() {
+        let offset = n as u32 * 1_000;
+        match answer.join().expect("the call returns") {
+            Ok(InvokeResponseBody::Raw(bytes)) => assert!(bytes == pattern(offset, 1_000)),
+            other => panic!("a waiting download is its bytes, not {other:?}"),
+        }
+    }
+    assert!(matches!(
+        theirs.join().expect("the call returns"),
+        Ok(InvokeResponseBody::Raw(_))
+    ));
+    assert_eq!(queued(WindowLabel::Main), 0);
+    assert_eq!(queued(WindowLabel::Worker(1)), 0);
+    t.ok("main", "download_raw", json!({ "offset": 0, "len": 10 }));
 }

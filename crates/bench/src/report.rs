@@ -572,7 +572,7 @@ fn transfers(out: &mut String, run: &BenchRun) {
             "`down_json`: `Vec<u8>` as JSON, a number per byte; `down_raw`: one raw response \
              (an `ArrayBuffer`); `down_chunks_64k` / `down_chunks_1m`: raw chunks over a \
              Channel, gathered into one array; `down_pieces`: the app's `pull`, one raw response \
-             up to 1 MiB, else raw ranges of 1 MiB, 8 in flight; `down_pieces_large`: one raw \
+             up to 256 KiB, else raw ranges of 256 KiB, 4 in flight; `down_pieces_large`: one raw \
              response up to 16 MiB, else ranges of 4 MiB, 4 in flight. JSON stops at 1 MiB: it moves a few MiB/s. Each cell: p50 \
              MiB/s, and its ratio to `down_raw` at that size. Measured last in each launch, \
              with every window open (idle).",

@@ -14,10 +14,13 @@ use tauri::{
     ipc::{
         Channel, CommandArg, CommandItem, InvokeBody, InvokeError, InvokeResponseBody, IpcResponse,
     },
-    Runtime,
+    Runtime, State,
 };
 
-use crate::{limits::Limit, AppError, Call};
+use switchboard_events::WindowLabel;
+use tauri_plugin_switchboard::lane::{Busy, Turn, TRANSFERS_PER_WINDOW};
+
+use crate::{limits::Limit, AppError, Call, Switchboard};
 
 /// The pattern's period: a prime, so that it never lines up with a power-of-two chunk.
 const PERIOD: u32 = 251;
@@ -118,19 +121,38 @@ fn check_range(offset: u32, len: u32) -> Result<(), AppError> {
     Ok(())
 }
 
+/// A turn on the bulk lane for `caller`'s transfer (`lane.rs` in the plugin says why), or the
+/// limit `transfers_in_flight` if it has as many waiting or under way as it may.
+async fn turn(
+    switchboard: &Switchboard,
+    caller: WindowLabel,
+) -> Result<Turn<'_, WindowLabel>, AppError> {
+    switchboard.lane().turn(caller).await.map_err(|Busy| {
+        Limit::TransfersInFlight.reached(format!(
+            "{caller} has {TRANSFERS_PER_WINDOW} transfers waiting or under way, the limit transfers_in_flight"
+        ))
+    })
+}
+
 /// Bytes `offset..offset + len` of the pattern, as JSON (a number per byte): how a `Vec<u8>`
 /// travels by default, shown for comparison. At most 100 MiB.
 #[tauri::command]
 #[specta::specta]
 pub async fn download_json<R: Runtime>(
     call: Call<R>,
+    switchboard: State<'_, Switchboard>,
     offset: u32,
     len: u32,
 ) -> Result<Vec<u8>, AppError> {
-    call.run(|_| {
-        check_range(offset, len)?;
-        Ok(payload(offset, len))
+    call.run_async(|call| {
+        let caller = call.caller;
+        async move {
+            check_range(offset, len)?;
+            let _turn = turn(&switchboard, caller).await?;
+            Ok(payload(offset, len))
+        }
     })
+    .await
 }
 
 /// Bytes `offset..offset + len` of the pattern as one raw response (an `ArrayBuffer`). At
@@ -139,13 +161,20 @@ pub async fn download_json<R: Runtime>(
 #[specta::specta]
 pub async fn download_raw<R: Runtime>(
     call: Call<R>,
+    switchboard: State<'_, Switchboard>,
     offset: u32,
     len: u32,
 ) -> Result<Bytes, AppError> {
-    call.run(|_| {
-        check_range(offset, len)?;
-        Ok(Bytes(payload(offset, len)))
+    call.run_async(|call| {
+        let caller = call.caller;
+        async move {
+            check_range(offset, len)?;
+            // The bytes are made in the turn, so that a window's queued turns hold no memory.
+            let _turn = turn(&switchboard, caller).await?;
+            Ok(Bytes(payload(offset, len)))
+        }
     })
+    .await
 }
 
 /// Bytes `0..len` of the pattern over `onChunk`, in raw chunks of `chunk` bytes (at least
@@ -154,25 +183,32 @@ pub async fn download_raw<R: Runtime>(
 #[specta::specta]
 pub async fn download_chunks<R: Runtime>(
     call: Call<R>,
+    switchboard: State<'_, Switchboard>,
     len: u32,
     chunk: u32,
     on_chunk: Channel<Bytes>,
 ) -> Result<u32, AppError> {
-    call.run(|_| {
-        check_range(0, len)?;
-        Limit::SmallestChunkBytes.check_at_least(chunk as usize)?;
-        let mut sent = 0;
-        let mut offset = 0;
-        while offset < len {
-            let size = chunk.min(len - offset);
-            on_chunk
-                .send(Bytes(payload(offset, size)))
-                .map_err(|e| AppError::internal(format!("chunk {sent} not sent: {e}")))?;
-            offset += size;
-            sent += 1;
+    call.run_async(|call| {
+        let caller = call.caller;
+        async move {
+            check_range(0, len)?;
+            Limit::SmallestChunkBytes.check_at_least(chunk as usize)?;
+            let mut sent = 0;
+            let mut offset = 0;
+            while offset < len {
+                let size = chunk.min(len - offset);
+                // A turn per chunk: another window's transfer goes between two chunks.
+                let _turn = turn(&switchboard, caller).await?;
+                on_chunk
+                    .send(Bytes(payload(offset, size)))
+                    .map_err(|e| AppError::internal(format!("chunk {sent} not sent: {e}")))?;
+                offset += size;
+                sent += 1;
+            }
+            Ok(sent)
         }
-        Ok(sent)
     })
+    .await
 }
 
 /// Receives bytes sent as JSON (a number per byte). At most 100 MiB.

@@ -8,7 +8,7 @@
 use serde::Serialize;
 use specta::Type;
 use switchboard_events::{NoteToCore, MAX_WORKER};
-use tauri_plugin_switchboard::{HELD_EVENTS, MAX_PAYLOAD_BYTES};
+use tauri_plugin_switchboard::{lane::TRANSFERS_PER_WINDOW, HELD_EVENTS, MAX_PAYLOAD_BYTES};
 
 /// One limit. In TypeScript a string such as `"message_chars"`, carried by `limit_reached`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -54,11 +54,14 @@ pub enum Limit {
     /// Smallest chunk of a chunked download, in bytes: every chunk is a message the page's
     /// webview handles on the main thread.
     SmallestChunkBytes,
+    /// Most downloads (or chunks of one) of one window waiting for their turn on the bulk lane
+    /// or under way.
+    TransfersInFlight,
 }
 
 impl Limit {
     /// Every limit, in the README's order.
-    pub const ALL: [Limit; 19] = [
+    pub const ALL: [Limit; 20] = [
         Limit::MessageChars,
         Limit::NameChars,
         Limit::PingNoteChars,
@@ -78,6 +81,7 @@ impl Limit {
         Limit::MessagesPerCall,
         Limit::TransferBytes,
         Limit::SmallestChunkBytes,
+        Limit::TransfersInFlight,
     ];
 
     /// The bound: a maximum, except for [`Limit::ShortestStepMs`] and
@@ -104,6 +108,7 @@ impl Limit {
             Limit::MessagesPerCall => 10_000,
             Limit::TransferBytes => 100 << 20,
             Limit::SmallestChunkBytes => 64 << 10,
+            Limit::TransfersInFlight => TRANSFERS_PER_WINDOW as u32,
         }
     }
 
@@ -129,6 +134,7 @@ impl Limit {
             Limit::MessagesPerCall => "messages_per_call",
             Limit::TransferBytes => "transfer_bytes",
             Limit::SmallestChunkBytes => "smallest_chunk_bytes",
+            Limit::TransfersInFlight => "transfers_in_flight",
         }
     }
 }

@@ -24,6 +24,8 @@
 //!   reading a page's payload (bounded, parsed, and written again before it is relayed).
 //! - [`error`]: what the engine refuses.
 //! - [`bindings`]: writing an app's TypeScript bindings (the event list) and checking them.
+//! - [`lane`]: the bulk lane, on which large responses take turns and wait for the main loop to
+//!   be idle, so that one window's download leaves the others' calls room.
 //! - [`ids`] and [`lock`]: numbering that never wraps, and locks that survive a panic.
 //!
 //! An app adds it with `.plugin(Builder::<_, MyApp>::new().on_ready(..).on_teardown(..).build())`:
@@ -44,6 +46,7 @@ pub mod error;
 pub mod ids;
 pub mod label;
 pub mod labels;
+pub mod lane;
 pub mod lifecycle;
 pub mod lock;
 pub mod outbox;

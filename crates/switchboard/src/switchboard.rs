@@ -5,6 +5,7 @@
 use tauri::{Emitter, Manager, Runtime, State};
 
 use crate::{
+    lane::Lane,
     outbox::{to_json, Heading},
     Audience, Broadcast, Error, Outbox, Route, Sent, Targeted, Trace, Transport, Vocabulary,
 };
@@ -13,6 +14,7 @@ use crate::{
 pub struct Switchboard<V: Vocabulary> {
     outbox: Outbox<V>,
     trace: Trace<V>,
+    lane: Lane<V::Label>,
 }
 
 impl<V: Vocabulary> Default for Switchboard<V> {
@@ -20,6 +22,7 @@ impl<V: Vocabulary> Default for Switchboard<V> {
         Switchboard {
             outbox: Outbox::default(),
             trace: Trace::default(),
+            lane: Lane::default(),
         }
     }
 }
@@ -28,6 +31,11 @@ impl<V: Vocabulary> Switchboard<V> {
     /// Delivery to each window: its readiness, what is held for it.
     pub fn outbox(&self) -> &Outbox<V> {
         &self.outbox
+    }
+
+    /// The bulk lane, which large responses take turns on.
+    pub fn lane(&self) -> &Lane<V::Label> {
+        &self.lane
     }
 
     /// The live trace of calls, sends and log records.

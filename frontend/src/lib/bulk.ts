@@ -1,10 +1,13 @@
 //! Moving bytes between this page and the core. {@link pull} is how the app downloads a
-//! payload: raw (`downloadRaw`, an `ArrayBuffer`, no JSON); up to 1 MiB as one response, larger
-//! as ranges of 1 MiB, 8 in flight. WebKitGTK reads a response body in small pieces on the
-//! main thread, and the larger the body the slower (one raw response of 100 MiB moves at about
-//! half the rate of ranges); several small ranges in flight keep it busy, and the page shows
-//! progress. docs/performance.md compares it with one raw response, other range sizes, Channel
-//! chunks and JSON.
+//! payload: raw (`downloadRaw`, an `ArrayBuffer`, no JSON); up to 256 KiB as one response,
+//! larger as ranges of 256 KiB, 4 in flight. WebKitGTK reads a response body in small pieces on
+//! the core's main thread, which every window shares, and the larger the body the slower (one
+//! raw response of 100 MiB moves at about half the rate of ranges). A range is what another
+//! window's call may wait behind (docs/tauri-behaviour.md#bulk-on-the-main-thread), so ranges
+//! stay small; several in flight keep the bulk lane busy, and the page shows progress. The core
+//! takes at most 8 of one window's transfers at once (the limit `transfers_in_flight`).
+//! docs/performance.md compares it with one raw response, other range sizes, Channel chunks and
+//! JSON.
 
 import { commands } from "../../../bindings/ipc";
 import { unwrap } from "./ipc";
@@ -24,11 +27,11 @@ export function firstWrongByte(bytes: Uint8Array, offset = 0): number {
 
 /** How {@link pull} splits a download. */
 export type PullOptions = {
-  /** A payload up to this size comes as one response: 1 MiB unless given. */
+  /** A payload up to this size comes as one response: 256 KiB unless given. */
   whole?: number;
-  /** Bytes per range of a larger payload: 1 MiB unless given. */
+  /** Bytes per range of a larger payload: 256 KiB unless given. */
   piece?: number;
-  /** Ranges requested at once: 8 unless given. */
+  /** Ranges requested at once: 4 unless given (the core takes at most 8 of a window's). */
   inFlight?: number;
   /** Called with the bytes received so far, after each range. */
   onProgress?: (received: number) => void;
@@ -37,7 +40,7 @@ export type PullOptions = {
 /** Downloads bytes `0..len` of the pattern, as one raw response or as raw ranges of `piece`
  * bytes, `inFlight` at a time, into one array. Rejects with `CommandFailed` if a range fails. */
 export async function pull(len: number, options: PullOptions = {}): Promise<Uint8Array> {
-  const whole = options.whole ?? 1 << 20;
+  const whole = options.whole ?? 256 << 10;
   if (len <= whole) {
     // One response: its buffer is the result, with no copy.
     const bytes = new Uint8Array(await unwrap(commands.downloadRaw(0, len)));
@@ -45,8 +48,8 @@ export async function pull(len: number, options: PullOptions = {}): Promise<Uint
     options.onProgress?.(len);
     return bytes;
   }
-  const piece = Math.max(1, options.piece ?? 1 << 20);
-  const inFlight = Math.max(1, Math.min(options.inFlight ?? 8, Math.ceil(len / piece)));
+  const piece = Math.max(1, options.piece ?? 256 << 10);
+  const inFlight = Math.max(1, Math.min(options.inFlight ?? 4, Math.ceil(len / piece)));
   const out = new Uint8Array(len);
   let next = 0;
   let received = 0;
