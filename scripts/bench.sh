@@ -6,14 +6,22 @@
 # BENCH_ROUNDS (25).
 # `--smoke` (run by `npm test`): the debug build, tiny sizes, one launch, output in
 # target/bench-smoke. `--ranges`: the release build, then bench/ranges.mjs alone (what a pull's
-# range size and number in flight cost the other windows; printed, no report).
+# range size and number in flight cost the other windows; printed, no report). `--heap`: the
+# release build, then bench/churn.mjs under heaptrack (Debian's `heaptrack`), 10 and then 60
+# windows opened and closed, and what the longer run left allocated that the shorter did not,
+# by backtrace (target/bench/heap/diff.txt; a summary is printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/display.sh
 
-smoke=false ranges=false
+smoke=false ranges=false heap=false
 [ "${1:-}" = "--smoke" ] && smoke=true
 [ "${1:-}" = "--ranges" ] && ranges=true
+[ "${1:-}" = "--heap" ] && heap=true
+if $heap && ! command -v heaptrack >/dev/null; then
+  echo "bench --heap needs heaptrack: apt-get install heaptrack" >&2
+  exit 1
+fi
 
 bash scripts/setup.sh --test-tools
 npx tsc --noEmit -p .
@@ -41,6 +49,25 @@ export SWITCHBOARD_BENCH_HELLO="$PWD/target/bench/hello"
 export SWITCHBOARD_E2E_ARTIFACTS="$PWD/artifacts/bench"
 if $ranges; then
   node bench/ranges.mjs
+  exit
+fi
+if $heap; then
+  dir="$PWD/target/bench/heap"
+  rm -rf "$dir" && mkdir -p "$dir"
+  for cycles in 10 60; do
+    # tauri-driver starts the app it is given: a wrapper that starts it under heaptrack.
+    { echo '#!/bin/sh'; echo "exec heaptrack -o $dir/churn$cycles $PWD/target/bench/switchboard \"\$@\""; } \
+      >"$dir/app-$cycles.sh"
+    chmod +x "$dir/app-$cycles.sh"
+    CYCLES=$cycles SWITCHBOARD_E2E_APP="$dir/app-$cycles.sh" node bench/churn.mjs
+  done
+  for cycles in 10 60; do
+    heaptrack_print -f "$dir/churn$cycles.zst" -p 0 -a 0 -T 0 2>/dev/null |
+      sed -n "s/^total memory leaked: /$cycles cycles: left allocated at exit: /p"
+  done
+  heaptrack_print -f "$dir/churn60.zst" -d "$dir/churn10.zst" -p 0 -a 0 -T 0 -l 1 -n 40 -s 30 \
+    2>/dev/null >"$dir/diff.txt"
+  echo "what 50 more cycles left, by backtrace: $dir/diff.txt"
   exit
 fi
 args=(--out "$results" --profile "$profile")
