@@ -1,9 +1,9 @@
 //! The bulk lane: large responses take turns, and wait for the main loop to be idle.
 //!
 //! Every response a command returns is handed to the webview on the core's main thread, and on
-//! Linux WebKitGTK reads its body there, piece by piece, before the main loop gets to anything
-//! else of the same priority. A window that keeps several large bodies in flight thus queues
-//! milliseconds of reading ahead of every other window's call. A command that moves many bytes
+//! Linux WebKitGTK reads its body there, piece by piece. A window that keeps several large
+//! bodies in flight thus queues milliseconds of reading ahead of every other window's call
+//! (their tail was seen to follow the size of one body). A command that moves many bytes
 //! first takes a [`Turn`] on the app's one lane:
 //! - turns go one at a time, in the order asked (Tokio's mutex is fair), so that one window's
 //!   queue cannot jump another's;
@@ -50,24 +50,33 @@ pub struct Busy;
 /// The right to hand one large body to the main thread: the command holds it until it returns,
 /// so that its body is handed over before the next turn starts.
 pub struct Turn<'a, L: Label> {
+    _queued: Queued<'a, L>,
+    _held: MutexGuard<'a, ()>,
+}
+
+/// One of a window's turns, counted from the moment it is asked for until it ends or its
+/// command is cancelled while it waits.
+struct Queued<'a, L: Label> {
     lane: &'a Lane<L>,
     window: L,
-    _held: MutexGuard<'a, ()>,
+}
+
+impl<L: Label> Drop for Queued<'_, L> {
+    fn drop(&mut self) {
+        self.lane.leave(self.window);
+    }
 }
 
 impl<L: Label> Lane<L> {
     /// Waits for `window`'s turn, then for the main loop to be idle (at most [`MOST_WAIT`]).
     pub async fn turn(&self, window: L) -> Result<Turn<'_, L>, Busy> {
         self.enter(window)?;
-        // From here on, the turn (or dropping this future) leaves the queue again.
-        let left = Leaving { lane: self, window };
+        let queued = Queued { lane: self, window };
         let held = self.turn.lock().await;
         // A loop that stays busy is not waited out: the transfer goes on, more slowly.
         let _ = tokio::time::timeout(MOST_WAIT, main_loop_idle()).await;
-        std::mem::forget(left);
         Ok(Turn {
-            lane: self,
-            window,
+            _queued: queued,
             _held: held,
         })
     }
@@ -95,24 +104,6 @@ impl<L: Label> Lane<L> {
                 queued.remove(&window);
             }
         }
-    }
-}
-
-impl<L: Label> Drop for Turn<'_, L> {
-    fn drop(&mut self) {
-        self.lane.leave(self.window);
-    }
-}
-
-/// Leaves the queue if a waiting turn is dropped (its command was cancelled).
-struct Leaving<'a, L: Label> {
-    lane: &'a Lane<L>,
-    window: L,
-}
-
-impl<L: Label> Drop for Leaving<'_, L> {
-    fn drop(&mut self) {
-        self.lane.leave(self.window);
     }
 }
 
