@@ -375,8 +375,8 @@ export type Limit =
  */
 "smallest_chunk_bytes" | 
 /**
- * Most downloads (or chunks of one) of one window waiting for their turn on the bulk lane
- * or under way.
+ * Most large downloads of one window waiting for their turn on the bulk lane or under way
+ * (a chunked download holds one turn at a time; bodies under 64 KiB take none).
  */
 "transfers_in_flight";
 

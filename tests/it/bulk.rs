@@ -5,7 +5,10 @@ use serde_json::{json, Value};
 use switchboard_commands::{bulk::payload_byte, Demo};
 use switchboard_events::WindowLabel;
 use tauri::ipc::{InvokeBody, InvokeResponseBody};
-use tauri_plugin_switchboard::{lane::TRANSFERS_PER_WINDOW, SwitchboardExt};
+use tauri_plugin_switchboard::{
+    lane::{SMALL_BYTES, TRANSFERS_PER_WINDOW},
+    SwitchboardExt,
+};
 
 use crate::harness::{eventually, invoke_body, start};
 
@@ -127,6 +130,8 @@ fn uploads_are_counted_and_summed_raw_or_as_json() {
 
 #[test]
 fn a_window_waits_for_the_bulk_lane_and_has_at_most_its_share_of_it() {
+    // Large enough to take a turn.
+    const LARGE: u32 = SMALL_BYTES as u32;
     let t = start();
     let worker = t.open_worker();
     let switchboard = t.app.switchboard::<Demo>();
@@ -140,19 +145,19 @@ fn a_window_waits_for_the_bulk_lane_and_has_at_most_its_share_of_it() {
             invoke_body(
                 &window,
                 "download_raw",
-                InvokeBody::Json(json!({ "offset": offset, "len": 1_000 })),
+                InvokeBody::Json(json!({ "offset": offset, "len": LARGE })),
             )
         })
     };
     let waiting: Vec<_> = (0..TRANSFERS_PER_WINDOW as u32 - 1)
-        .map(|n| download("main", n * 1_000))
+        .map(|n| download("main", n * LARGE))
         .collect();
     eventually("main's downloads wait in the lane", || {
         queued(WindowLabel::Main) == TRANSFERS_PER_WINDOW
     });
     // One more from main is refused at once, by name; the worker's is not.
     let over = t
-        .invoke("main", "download_raw", json!({ "offset": 0, "len": 1_000 }))
+        .invoke("main", "download_raw", json!({ "offset": 0, "len": LARGE }))
         .unwrap_err();
     assert_eq!(
         (&over["kind"], &over["limit"], &over["bound"]),
@@ -161,6 +166,11 @@ fn a_window_waits_for_the_bulk_lane_and_has_at_most_its_share_of_it() {
             &json!("transfers_in_flight"),
             &json!(TRANSFERS_PER_WINDOW)
         )
+    );
+    // A small body takes no turn: it is answered while the lane is held.
+    assert_eq!(
+        t.ok("main", "download_json", json!({ "offset": 250, "len": 3 })),
+        json!([250, 0, 1])
     );
     let chunked = t
         .invoke(
@@ -177,9 +187,9 @@ fn a_window_waits_for_the_bulk_lane_and_has_at_most_its_share_of_it() {
     // When the lane is free, every waiting download arrives whole, and the lane empties.
     drop(held);
     for (n, answer) in waiting.into_iter().enumerate() {
-        let offset = n as u32 * 1_000;
+        let offset = n as u32 * LARGE;
         match answer.join().expect("the call returns") {
-            Ok(InvokeResponseBody::Raw(bytes)) => assert!(bytes == pattern(offset, 1_000)),
+            Ok(InvokeResponseBody::Raw(bytes)) => assert!(bytes == pattern(offset, LARGE)),
             other => panic!("a waiting download is its bytes, not {other:?}"),
         }
     }

@@ -121,13 +121,16 @@ fn check_range(offset: u32, len: u32) -> Result<(), AppError> {
     Ok(())
 }
 
-/// A turn on the bulk lane for `caller`'s transfer (`lane.rs` in the plugin says why), or the
-/// limit `transfers_in_flight` if it has as many waiting or under way as it may.
+/// A turn on the bulk lane for `caller`'s body of `bytes` (`lane.rs` in the plugin says why;
+/// a small body needs none), or the limit `transfers_in_flight` if it has as many waiting or
+/// under way as it may.
 async fn turn(
     switchboard: &Switchboard,
     caller: WindowLabel,
-) -> Result<Turn<'_, WindowLabel>, AppError> {
-    switchboard.lane().turn(caller).await.map_err(|Busy| {
+    bytes: u32,
+) -> Result<Option<Turn<'_, WindowLabel>>, AppError> {
+    let lane = switchboard.lane();
+    lane.turn_for(caller, bytes as usize).await.map_err(|Busy| {
         Limit::TransfersInFlight.reached(format!(
             "{caller} has {TRANSFERS_PER_WINDOW} transfers waiting or under way, the limit transfers_in_flight"
         ))
@@ -148,7 +151,7 @@ pub async fn download_json<R: Runtime>(
         let caller = call.caller;
         async move {
             check_range(offset, len)?;
-            let _turn = turn(&switchboard, caller).await?;
+            let _turn = turn(&switchboard, caller, len).await?;
             Ok(payload(offset, len))
         }
     })
@@ -170,7 +173,7 @@ pub async fn download_raw<R: Runtime>(
         async move {
             check_range(offset, len)?;
             // The bytes are made in the turn, so that a window's queued turns hold no memory.
-            let _turn = turn(&switchboard, caller).await?;
+            let _turn = turn(&switchboard, caller, len).await?;
             Ok(Bytes(payload(offset, len)))
         }
     })
@@ -198,7 +201,7 @@ pub async fn download_chunks<R: Runtime>(
             while offset < len {
                 let size = chunk.min(len - offset);
                 // A turn per chunk: another window's transfer goes between two chunks.
-                let _turn = turn(&switchboard, caller).await?;
+                let _turn = turn(&switchboard, caller, size).await?;
                 on_chunk
                     .send(Bytes(payload(offset, size)))
                     .map_err(|e| AppError::internal(format!("chunk {sent} not sent: {e}")))?;

@@ -54,8 +54,8 @@ pub enum Limit {
     /// Smallest chunk of a chunked download, in bytes: every chunk is a message the page's
     /// webview handles on the main thread.
     SmallestChunkBytes,
-    /// Most downloads (or chunks of one) of one window waiting for their turn on the bulk lane
-    /// or under way.
+    /// Most large downloads of one window waiting for their turn on the bulk lane or under way
+    /// (a chunked download holds one turn at a time; bodies under 64 KiB take none).
     TransfersInFlight,
 }
 

@@ -11,11 +11,13 @@
 //!   window's call that is already waiting goes first), or after [`MOST_WAIT`], so that a busy
 //!   loop slows a transfer and never stops it;
 //! - a window may have at most [`TRANSFERS_PER_WINDOW`] turns waiting or under way; one more is
-//!   refused ([`Busy`]), so that what a page asks for cannot grow the queue without bound.
+//!   refused ([`Busy`]), so that what a page asks for cannot grow the queue without bound;
+//! - a body under [`SMALL_BYTES`] takes no turn ([`Lane::turn_for`]): it costs the main thread
+//!   about what a plain answer does, and waiting would only slow it.
 //!
 //! docs/tauri-behaviour.md#bulk-on-the-main-thread has what was measured.
 
-use std::{collections::BTreeMap, sync::Mutex as Table, time::Duration};
+use std::{collections::BTreeMap, sync, time::Duration};
 
 use tokio::sync::{Mutex, MutexGuard};
 
@@ -24,6 +26,9 @@ use crate::{lock::lock, Label};
 /// The most turns one window may have waiting or under way.
 pub const TRANSFERS_PER_WINDOW: usize = 8;
 
+/// Bodies smaller than this go without a turn.
+pub const SMALL_BYTES: usize = 64 << 10;
+
 /// The most a turn waits for the main loop to be idle.
 pub const MOST_WAIT: Duration = Duration::from_millis(50);
 
@@ -31,14 +36,14 @@ pub const MOST_WAIT: Duration = Duration::from_millis(50);
 pub struct Lane<L: Label> {
     turn: Mutex<()>,
     /// Turns waiting or under way, by window; a window with none has no entry.
-    queued: Table<BTreeMap<L, usize>>,
+    queued: sync::Mutex<BTreeMap<L, usize>>,
 }
 
 impl<L: Label> Default for Lane<L> {
     fn default() -> Self {
         Lane {
             turn: Mutex::new(()),
-            queued: Table::default(),
+            queued: sync::Mutex::default(),
         }
     }
 }
@@ -79,6 +84,14 @@ impl<L: Label> Lane<L> {
             _queued: queued,
             _held: held,
         })
+    }
+
+    /// A turn for a body of `bytes`, or none for a body under [`SMALL_BYTES`].
+    pub async fn turn_for(&self, window: L, bytes: usize) -> Result<Option<Turn<'_, L>>, Busy> {
+        if bytes < SMALL_BYTES {
+            return Ok(None);
+        }
+        self.turn(window).await.map(Some)
     }
 
     /// How many turns `window` has waiting or under way.
@@ -137,10 +150,9 @@ mod tests {
         let lane = Lane::default();
         let first = lane.turn(Win(0)).await.expect("a first turn");
         // The others wait behind the first: each counts while it waits.
-        let waiting: Vec<_> = (1..TRANSFERS_PER_WINDOW)
+        let mut waiting: Vec<_> = (1..TRANSFERS_PER_WINDOW)
             .map(|_| Box::pin(lane.turn(Win(0))))
             .collect();
-        let mut waiting = waiting;
         for turn in &mut waiting {
             assert!(
                 futures_poll_once(turn.as_mut()).is_none(),
@@ -149,6 +161,12 @@ mod tests {
         }
         assert_eq!(lane.queued(Win(0)), TRANSFERS_PER_WINDOW);
         assert_eq!(lane.turn(Win(0)).await.err(), Some(Busy));
+        // A small body goes at once, counted nowhere; a large one is refused like any turn.
+        assert!(matches!(
+            lane.turn_for(Win(0), SMALL_BYTES - 1).await,
+            Ok(None)
+        ));
+        assert_eq!(lane.turn_for(Win(0), SMALL_BYTES).await.err(), Some(Busy));
         // Another window is not refused for it.
         let mut other = Box::pin(lane.turn(Win(1)));
         assert!(futures_poll_once(other.as_mut()).is_none());
