@@ -114,7 +114,7 @@ message: string } |
 { kind: "forbidden"; 
 /** What is wrong, for people. */
 message: string } | 
-/** A limit on what a page may ask was reached (see `limits.rs` and the README's table). */
+/** A limit on what a page may ask was reached (see `limits.rs` and docs/limits.md). */
 { kind: "limit_reached"; 
 /** What is wrong, for people. */
 message: string; 

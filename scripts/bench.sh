@@ -3,16 +3,29 @@
 # (`vite build --mode bench` into target/bench/dist), starts it several times under Xvfb (or on
 # the given DISPLAY) through tauri-driver, and writes docs/bench/results.json,
 # docs/performance.md and its charts (docs/bench/*.svg). Sizes: BENCH_LAUNCHES (3),
-# BENCH_ROUNDS (25).
+# BENCH_ROUNDS (20).
 # `--smoke` (run by `npm test`): the debug build, tiny sizes, one launch, output in
 # target/bench-smoke. `--ranges`: the release build, then bench/ranges.mjs alone (what a pull's
 # range size and number in flight cost the other windows; printed, no report). `--heap`: the
 # release build, then bench/churn.mjs under heaptrack (Debian's `heaptrack`), 10 and then 60
 # windows opened and closed, and what the longer run left allocated that the shorter did not,
-# by backtrace (target/bench/heap/diff.txt; a summary is printed).
+# by backtrace (target/bench/heap/diff.txt; a summary is printed). `--live`: bench/live.mjs under
+# `npm run tauri dev` (live bindings, save to type error). `--first-start`: bench/first-start.sh
+# (a fresh clone's first `tauri dev`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/display.sh
+
+if [ "${1:-}" = "--first-start" ]; then
+  exec bash bench/first-start.sh
+fi
+if [ "${1:-}" = "--live" ]; then
+  bash scripts/setup.sh
+  trap stop_display EXIT
+  start_display
+  node bench/live.mjs
+  exit
+fi
 
 smoke=false ranges=false heap=false
 [ "${1:-}" = "--smoke" ] && smoke=true

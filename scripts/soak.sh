@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run soak`: the long versions of what `npm test` runs small, and docs/reliability.md with
-# their figures. About 10 minutes on 2 cores. Sizes: SOAK_FUZZ_CASES (per command, default
+# their figures (it prints how long each part took). Sizes: SOAK_FUZZ_CASES (per command, default
 # 50,000), SOAK_STORM_MESSAGES (100,000), SOAK_CHURN_CYCLES (200), SOAK_WEBVIEW_STORM (5,000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +42,8 @@ kib() { node -e "const r = JSON.parse(process.argv[1]); console.log((r.$1.reside
   echo
   echo "| command | calls | ok | typed errors | rejected by the framework |"
   echo "|---|---|---|---|---|"
-  sed -n 's/^fuzz: \([a-z_]*\): \([0-9]*\) calls answered: \([0-9]*\) ok, \([0-9]*\) typed errors, \([0-9]*\) rejected.*/| `\1` | \2 | \3 | \4 | \5 |/p' "$log/fuzz"
+  # The plugin's commands are invoked as `plugin:switchboard|name`; the table names them alone.
+  sed -n 's/^fuzz: \(plugin:[a-z]*|\)\{0,1\}\([a-z_]*\): \([0-9]*\) calls answered: \([0-9]*\) ok, \([0-9]*\) typed errors, \([0-9]*\) rejected.*/| `\2` | \3 | \4 | \5 | \6 |/p' "$log/fuzz"
   echo
   echo "## Storm (mock runtime)"
   echo

@@ -25,8 +25,8 @@ trap 'rm -rf "$LOG"' EXIT
 step "frontend unit tests" bash -c "set -o pipefail; npx vitest run 2>&1 | tee $LOG/vitest"
 step "frontend build" npm run --silent build
 step "bindings are fresh" bash -c "npm run --silent bindings:check && npm run --silent minimal:bindings:check"
-step "README walkthrough on a scratch copy" node tests/walkthrough/run.mjs
-step "README's own-app steps on a scratch copy" node tests/own-app/run.mjs
+step "docs/adding-a-command.md on a scratch copy" node tests/walkthrough/run.mjs
+step "docs/own-app.md on a scratch copy" node tests/own-app/run.mjs
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "no unused Rust dependencies" cargo machete
 step "Rust tests" bash -c "set -o pipefail; cargo test --workspace --all-targets --locked 2>&1 | tee $LOG/cargo"

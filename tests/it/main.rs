@@ -5,6 +5,8 @@
 //! - `harness`: starting the app, invoking commands as a window, catching events and channels;
 //! - `bulk`: downloads and uploads, raw, JSON and chunked, and their bounds;
 //! - `commands`: every command, ok and error, and the error JSON the frontend sees;
+//! - `docs`: the docs name only scripts, files and lint rules that exist, list every script
+//!   and command, and date every figure measured by hand;
 //! - `delivery`: targeted events reach exactly their windows, over both transports, also in a
 //!   storm; the ready hand-off; shared state;
 //! - `fuzz`: every command against generated hostile arguments, through the real IPC path;
@@ -20,6 +22,7 @@
 mod bulk;
 mod commands;
 mod delivery;
+mod docs;
 mod fuzz;
 mod harness;
 mod limits;

@@ -116,11 +116,11 @@ fn the_content_security_policy_is_strict_and_the_prototype_frozen() {
     assert!(!csp.contains("unsafe-"), "{csp}");
 }
 
-/// The README's limits table says what `limits.rs` does, limit by limit.
+/// docs/limits.md says what `limits.rs` does, limit by limit.
 #[test]
-fn the_readme_lists_every_limit_with_its_bound() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let rows: Vec<(String, u32)> = readme
+fn the_docs_list_every_limit_with_its_bound() {
+    let page = std::fs::read_to_string(root().join("docs/limits.md")).unwrap();
+    let rows: Vec<(String, u32)> = page
         .lines()
         .filter_map(|line| {
             let cells: Vec<&str> = line.split('|').map(str::trim).collect();

@@ -1,9 +1,9 @@
-// The README's "Use Switchboard in your own Tauri app", followed on a scratch copy of
-// examples/minimal outside this workspace: a crate of its own with the README's dependency lines,
-// the guest package packed and installed as the README says, its bindings generated and
+// docs/own-app.md ("Use Switchboard in your own Tauri app"), followed on a scratch copy of
+// examples/minimal outside this workspace: a crate of its own with the guide's dependency lines,
+// the guest package packed and installed as the guide says, its bindings generated and
 // checked, its pages type-checked against the packed package (not the workspace's sources) and
 // built, the app built; and `cargo package` lists what the crate would publish. Each Rust, JSON and TypeScript block of that section must be code the
-// example really has, so the README cannot drift from it.
+// example really has, so the guide cannot drift from it.
 //
 // The copy builds in the project's target folder (CARGO_TARGET_DIR), so that Tauri is not
 // compiled again; its package and binaries are renamed, so that nothing of the project's is
@@ -44,12 +44,9 @@ function run(command, args, cwd, env = {}) {
   }
 }
 
-/** The README's section, and its code blocks by language, list indentation removed. */
-function readmeSteps() {
-  const readme = readFileSync(join(project, "README.md"), "utf8");
-  const start = readme.indexOf("## Use Switchboard in your own Tauri app");
-  assert.ok(start >= 0, "the README has the section");
-  const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+/** The guide's code blocks by language, list indentation removed. */
+function guideSteps() {
+  const section = readFileSync(join(project, "docs/own-app.md"), "utf8");
   /** @type {Record<string, string[]>} */
   const blocks = {};
   for (const m of section.matchAll(/^( *)```(\w+)\n([\s\S]*?)^ *```$/gm)) {
@@ -64,7 +61,7 @@ function readmeSteps() {
   return blocks;
 }
 
-/** Every file of the example, as text, for finding the README's blocks in. */
+/** Every file of the example, as text, for finding the guide's blocks in. */
 function exampleText() {
   const files = run("git", ["ls-files", "--cached", "--others", "--exclude-standard"], example)
     .split("\n")
@@ -73,8 +70,8 @@ function exampleText() {
 }
 
 try {
-  step("the README's blocks are the example's code");
-  const blocks = readmeSteps();
+  step("the guide's blocks are the example's code");
+  const blocks = guideSteps();
   const text = exampleText();
   for (const lang of ["rust", "json", "ts"]) {
     assert.ok(blocks[lang]?.length, `the section has ${lang} blocks`);
@@ -89,7 +86,7 @@ try {
     recursive: true,
     filter: (src) => !/\/(dist|gen|permissions)$/.test(src),
   });
-  // A crate of its own, with the README's dependencies (the clone here is this project).
+  // A crate of its own, with the guide's dependencies (the clone here is this project).
   const clone = (t) => t.replaceAll("../switchboard/", `${project}/`);
   const manifest = readFileSync(join(example, "Cargo.toml"), "utf8")
     .replace('name = "switchboard-minimal"', 'name = "own-app"')
@@ -114,7 +111,7 @@ try {
     readFileSync(conf, "utf8").replace("../../app/icons/", `${project}/app/icons/`),
   );
 
-  step("the package, packed and installed as the README says");
+  step("the package, packed and installed as the guide says");
   writeFileSync(
     join(app, "package.json"),
     `${JSON.stringify({ private: true, type: "module", dependencies: { "@tauri-apps/api": "2.12.5" } }, null, 2)}\n`,

@@ -1,6 +1,6 @@
 // @ts-check
-// The README's "Adding a command and an event, end to end", followed on a scratch copy of the
-// workspace with the code blocks read from README.md itself, so that the walkthrough cannot
+// docs/adding-a-command.md ("Adding a command and an event, end to end"), followed on a scratch
+// copy of the workspace with the code blocks read from that page itself, so that it cannot
 // go stale: adds the `Shout` event and the `shout` command, regenerates the bindings,
 // type-checks a page that calls and listens (and two misuses that must not compile), sees the
 // dev server's live bindings turn a changed signature into a type error in its overlay and
@@ -40,12 +40,9 @@ if (typeof WebSocket === "undefined") {
 }
 
 const project = join(import.meta.dirname, "../..");
-const readme = readFileSync(join(project, "README.md"), "utf8");
-const start = readme.indexOf("## Adding a command and an event, end to end");
-assert.ok(start >= 0, "README.md has no walkthrough section");
-const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+const section = readFileSync(join(project, "docs/adding-a-command.md"), "utf8");
 
-/** The README's Rust blocks, in order, without their list indentation. */
+/** The page's Rust blocks, in order, without their list indentation. */
 const blocks = [...section.matchAll(/^( *)```rust\n([\s\S]*?)^ *```/gm)].map(
   ([, indent = "", code = ""]) =>
     code

@@ -43,7 +43,7 @@ pub enum AppError {
         /// What is wrong, for people.
         message: String,
     },
-    /// A limit on what a page may ask was reached (see `limits.rs` and the README's table).
+    /// A limit on what a page may ask was reached (see `limits.rs` and docs/limits.md).
     #[error("{message}")]
     LimitReached {
         /// What is wrong, for people.

@@ -3,7 +3,7 @@
 //! `AppError::LimitReached` that names the limit (`Limit::check`, in `error.rs`), never a
 //! silent cut or unbounded memory.
 //!
-//! The README's limits table lists the same values; a test keeps the two equal.
+//! docs/limits.md lists the same values; a test keeps the two equal.
 
 use serde::Serialize;
 use specta::Type;
@@ -60,7 +60,7 @@ pub enum Limit {
 }
 
 impl Limit {
-    /// Every limit, in the README's order.
+    /// Every limit, in docs/limits.md's order.
     pub const ALL: [Limit; 20] = [
         Limit::MessageChars,
         Limit::NameChars,
