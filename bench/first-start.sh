@@ -37,8 +37,10 @@ until xdotool search --name '^Switchboard$' >/dev/null 2>&1; do
   sleep 0.5
 done
 dev_s=$((SECONDS - start))
-units=$(grep -c '^ *Compiling ' "$scratch/dev.log" || true)
+# Cargo's lines, without the colours tauri dev asks it for.
+sed 's/\x1b\[[0-9;]*m//g' "$scratch/dev.log" >"$scratch/plain.log"
+units=$(grep -c '^ *Compiling ' "$scratch/plain.log" || true)
 # More than once means two feature sets of Tauri were built.
-tauri=$(grep -c '^ *Compiling tauri v' "$scratch/dev.log" || true)
+tauri=$(grep -c '^ *Compiling tauri v' "$scratch/plain.log" || true)
 echo "first-start: $(date -u +%F), $(nproc) cores: setup ${setup_s} s; then npm run tauri dev" \
   "until main opened ${dev_s} s ($units crates compiled, the tauri crate $tauri time(s))"

@@ -1,6 +1,7 @@
 //! Repository rules that are cheap to check: every citation of the behaviour notes resolves
 //! inside the repository, so a clone can follow each one.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 const NOTES: &str = "docs/tauri-behaviour.md";
@@ -516,4 +517,39 @@ fn the_minimal_example_is_at_most_150_lines() {
         );
     }
     assert!(lines <= 150, "{lines} lines: {listed:?}");
+}
+
+/// The packages a manifest's `[section]` names, one per line (`name.workspace = true` or
+/// `name = ...`).
+fn manifest_section(manifest: &str, section: &str) -> BTreeSet<String> {
+    let text = std::fs::read_to_string(root().join(manifest)).unwrap();
+    text.split("\n[")
+        .filter(|part| part.starts_with(&format!("{section}]")))
+        .flat_map(|part| part.lines().skip(1))
+        .filter(|line| !line.starts_with('#') && line.contains('='))
+        .map(|line| {
+            line.split(['.', ' ', '='])
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect()
+}
+
+/// The bindings' generator is built with every dependency of the app, its own or through the
+/// commands crate, so that the two builds share every crate's features and `tauri dev`
+/// compiles no crate a second time after the generator (see crates/bindings/Cargo.toml).
+#[test]
+fn the_generator_has_every_dependency_of_the_app() {
+    for section in ["dependencies", "build-dependencies"] {
+        let app = manifest_section("app/Cargo.toml", section);
+        let mut generator = manifest_section("crates/bindings/Cargo.toml", section);
+        generator.extend(manifest_section("crates/commands/Cargo.toml", section));
+        assert!(!app.is_empty(), "app/Cargo.toml has no [{section}]");
+        let missing: Vec<&String> = app.difference(&generator).collect();
+        assert!(
+            missing.is_empty(),
+            "crates/bindings/Cargo.toml's [{section}] lacks the app's {missing:?}"
+        );
+    }
 }

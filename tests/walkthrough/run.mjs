@@ -117,7 +117,7 @@ function isolate() {
       ),
     );
   }
-  // The bindings binary another name, and the app's package too: the generator builds it.
+  // The bindings binary another name, and the app's package too, should anything build it.
   edit("crates/bindings/Cargo.toml", (t) =>
     t.replace('name = "bindings"', 'name = "walkthrough-bindings-bin"'),
   );

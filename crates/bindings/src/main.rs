@@ -3,9 +3,10 @@
 //! exits 1, naming each file and the command to run, when any file would change.
 //!
 //! Its own package, so that the app does not link what only the generator needs (the bench's
-//! result types, ts-rs's exporter). It depends on the app's package too: Cargo compiles a crate
-//! again for each set of features it is built with, and with the app's dependencies the
-//! generator's build and `tauri dev`'s, which runs the bindings first, share every crate.
+//! result types, ts-rs's exporter). It depends on the app's dependencies too, not on the app:
+//! Cargo compiles a crate again for each set of features it is built with, and with them the
+//! generator's build and `tauri dev`'s share every crate but the app's own, so that after a
+//! change the generator waits for no code of the app.
 
 use std::process::ExitCode;
 
