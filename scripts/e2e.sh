@@ -6,13 +6,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh --test-tools
+# Under `npm test`, its own steps did the setup and built the frontend.
+in_npm_test=${SWITCHBOARD_IN_NPM_TEST:-}
+[ -n "$in_npm_test" ] || bash scripts/setup.sh --test-tools
 
 # The apps under test: SWITCHBOARD_E2E_APP and SWITCHBOARD_MINIMAL_APP (examples/minimal) when
 # given (`npm run test:release` gives the release binaries), else the debug builds, built here
 # in one cargo command, so that the two share every crate they have in common.
 if [ -z "${SWITCHBOARD_E2E_APP:-}" ]; then
-  npm run --silent build
+  [ -n "$in_npm_test" ] || npm run --silent build
   npx vite build --config examples/minimal/vite.config.ts --logLevel warn
   # custom-protocol embeds the pages instead of loading the dev server
   # (docs/tauri-behaviour.md#custom-protocol).

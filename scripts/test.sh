@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh --test-tools
+# Tells e2e.sh and bench.sh that setup, the type check and the frontend build are this run's
+# own steps, so that they do not do them again.
+export SWITCHBOARD_IN_NPM_TEST=1
 
 step() {
   local name=$1

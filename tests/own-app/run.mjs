@@ -61,6 +61,16 @@ function guideSteps() {
   return blocks;
 }
 
+/** The workspace's build profiles, for the copy: with the same settings, its build reuses every
+ * crate `npm run minimal:bindings:check` compiled for the example, instead of compiling all of
+ * Tauri again with other debug settings. */
+function profiles() {
+  const workspace = readFileSync(join(project, "Cargo.toml"), "utf8");
+  const sections = `\n${workspace}`.split("\n[").filter((s) => s.startsWith("profile."));
+  assert.ok(sections.length > 0, "the workspace's Cargo.toml has its profiles");
+  return sections.map((s) => `[${s.trimEnd()}\n`).join("\n");
+}
+
 /** Every file of the example, as text, for finding the guide's blocks in. */
 function exampleText() {
   const files = run("git", ["ls-files", "--cached", "--others", "--exclude-standard"], example)
@@ -101,7 +111,7 @@ try {
       /\[dependencies\][\s\S]*?\n\n/,
       `[dependencies]\ntauri = "=2.12.5"\n${clone(dependencies)}\n\n`,
     )
-    .replace(/\[lints\][\s\S]*$/, "[workspace]\n");
+    .replace(/\[lints\][\s\S]*$/, `[workspace]\n\n${profiles()}`);
   assert.doesNotMatch(manifest, /workspace = true/, "every workspace field replaced");
   writeFileSync(join(app, "Cargo.toml"), manifest);
   cpSync(join(project, "Cargo.lock"), join(app, "Cargo.lock"));
