@@ -37,10 +37,10 @@ until xdotool search --name '^Switchboard$' >/dev/null 2>&1; do
   sleep 0.5
 done
 dev_s=$((SECONDS - start))
-# Cargo's lines, without the colours tauri dev asks it for.
-sed 's/\x1b\[[0-9;]*m//g' "$scratch/dev.log" >"$scratch/plain.log"
-units=$(grep -c '^ *Compiling ' "$scratch/plain.log" || true)
-# More than once means two feature sets of Tauri were built.
-tauri=$(grep -c '^ *Compiling tauri v' "$scratch/plain.log" || true)
+# What cargo compiled, for the generator (started by the dev server) and the app: a
+# fingerprint per crate and feature set. More than one tauri means two feature sets of it.
+fingerprints=target/debug/.fingerprint
+units=$(find "$fingerprints" -name 'lib-*' -o -name 'bin-*' | grep -cv '\.json$' || true)
+tauri=$(find "$fingerprints" -path '*/tauri-*' -name 'lib-tauri' | wc -l)
 echo "first-start: $(date -u +%F), $(nproc) cores: setup ${setup_s} s; then npm run tauri dev" \
   "until main opened ${dev_s} s ($units crates compiled, the tauri crate $tauri time(s))"
