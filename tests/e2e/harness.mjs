@@ -96,6 +96,9 @@ export class App {
       hostname: "127.0.0.1",
       port: PORT,
       logLevel: "error",
+      // Every wait polls the page: at WebdriverIO's default of 100 ms, each waited about 50 ms
+      // longer than its page needed, and the suite waits hundreds of times.
+      waitforInterval: 20,
       capabilities: {
         "tauri:options": { application, args: ["--data-dir", dataDir] },
         // WebKitWebDriver speaks classic WebDriver only, not BiDi.

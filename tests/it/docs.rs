@@ -4,11 +4,9 @@
 //! their commands, and say so in their first lines).
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use crate::tidy::root;
 
 /// The hand-written and the command-written docs, as (path from the root, text).
 fn docs() -> Vec<(String, String)> {

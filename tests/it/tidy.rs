@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 const NOTES: &str = "docs/tauri-behaviour.md";
 
-fn root() -> PathBuf {
+/// The repository's root.
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
