@@ -1,23 +1,39 @@
-// The picture at the top of the README, taken from the real app: main sends a private message
-// to worker-1, worker-2 pulls 10 MiB, worker-3 runs a job, worker-4 greets and counts, and the
-// inspector shows its trace and the core's stats. The
-// test checks that scene; on the suite's own Xvfb it also writes the whole screen to
-// artifacts/e2e/screenshot.png, which `npm run screenshots` copies to docs/.
+// The docs' pictures, taken from the real app. The README's: main sends a private message to
+// worker-1, worker-2 pulls 10 MiB, worker-3 runs a job, worker-4 greets and counts, and the
+// inspector shows its trace and the core's stats. docs/workspace.md's: a workspace restored at
+// start, in the light and the dark scheme. The tests check each scene; on the suite's own Xvfb
+// they also write the whole screen to artifacts/e2e/ (screenshot.png, workspace-light.png,
+// workspace-dark.png), which `npm run screenshots` copies to docs/.
 
 import assert from "node:assert/strict";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { ARTIFACTS, startDriver, stopDriver, withApp } from "./harness.mjs";
+import { APP, App, ARTIFACTS, startDriver, stopDriver, withApp } from "./harness.mjs";
 import { xwdToPng } from "./xwd.mjs";
 
 before(startDriver);
 after(stopDriver);
 
+/** Writes the whole screen to `ARTIFACTS/name` when the display is the suite's own Xvfb (a
+ * display of the user's has no file to read it from). The pages answered WebDriver after their
+ * last change, so their frames are drawn. @param {string} name */
+function saveScreen(name) {
+  const screen = process.env.SWITCHBOARD_XVFB_FBDIR;
+  if (!screen) return;
+  const file = join(screen, "Xvfb_screen0");
+  assert.ok(existsSync(file), `${file}: Xvfb keeps no screen file`);
+  const png = xwdToPng(file);
+  assert.equal(png.readUInt32BE(16), 1920, "the screen's width");
+  assert.equal(png.readUInt32BE(20), 1080, "the screen's height");
+  writeFileSync(join(ARTIFACTS, name), png);
+}
+
 const WORKERS = ["worker-1", "worker-2", "worker-3", "worker-4"];
 const ALL = ["main", ...WORKERS, "inspector"];
 
-describe("the screenshot", () => {
+describe("the screenshots", () => {
   it("shows a private message to worker-1, a pull, a job, a count, the trace and the stats", async () => {
     await withApp("screenshot", async (app) => {
       await app.in("main", async () => {
@@ -68,15 +84,62 @@ describe("the screenshot", () => {
         await app.waitText("[data-testid=trace]", /download_raw/);
       });
 
-      const screen = process.env.SWITCHBOARD_XVFB_FBDIR;
-      if (!screen) return; // a display of the user's: nothing to read it from
-      // The last frames are drawn by now: every page answered WebDriver after its change.
-      const file = join(screen, "Xvfb_screen0");
-      assert.ok(existsSync(file), `${file}: Xvfb keeps no screen file`);
-      const png = xwdToPng(file);
-      assert.equal(png.readUInt32BE(16), 1920, "the screen's width");
-      assert.equal(png.readUInt32BE(20), 1080, "the screen's height");
-      writeFileSync(join(ARTIFACTS, "screenshot.png"), png);
+      saveScreen("screenshot.png");
     });
+  });
+
+  it("shows the workspace restored at start, in the light and the dark scheme", async () => {
+    // A folder of this test's own: the driver's restart below removes the suite's folders.
+    const dataDir = mkdtempSync(join(tmpdir(), "switchboard-e2e-shots-"));
+    const three = ["main", "worker-1", "worker-2", "inspector"];
+    try {
+      const first = await App.start(APP, dataDir);
+      try {
+        await first.in("main", async () => {
+          for (const want of ["worker-1", "worker-2", "inspector"]) {
+            await first.click(
+              `[data-testid=${want === "inspector" ? "open-inspector" : "open-worker"}]`,
+            );
+            await first.waitText("[data-testid=windows-out]", new RegExp(`opened ${want}`));
+          }
+        });
+        for (const label of three)
+          await first.in(label, () => first.waitText("[data-testid=status]", /^ready/));
+        await first.in("main", async () => {
+          await first.type("[data-testid=message]", "good morning, all");
+          await first.click("[data-testid=send-all]");
+        });
+        await first.in("worker-2", () =>
+          first.waitText("[data-testid=inbox]", /good morning, all/),
+        );
+      } finally {
+        await first.stop();
+      }
+      for (const scheme of ["light", "dark"]) {
+        if (scheme === "dark") {
+          // GTK's dark variant, which WebKitGTK hands the pages as `prefers-color-scheme`.
+          await stopDriver();
+          process.env.GTK_THEME = "Adwaita:dark";
+          await startDriver();
+        }
+        const app = await App.start(APP, dataDir);
+        try {
+          await app.waitForWindows(three);
+          for (const label of three)
+            await app.in(label, () => app.waitText("[data-testid=status]", /^ready/));
+          await app.in("worker-2", () => app.waitText("[data-testid=inbox]", /good morning, all/));
+          const dark = await app.in("main", () =>
+            app.browser.execute(() => matchMedia("(prefers-color-scheme: dark)").matches),
+          );
+          assert.equal(dark, scheme === "dark", `the pages follow the ${scheme} scheme`);
+          saveScreen(`workspace-${scheme}.png`);
+        } finally {
+          await app.stop();
+        }
+      }
+    } finally {
+      delete process.env.GTK_THEME;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
