@@ -1,6 +1,6 @@
 // @ts-check
 // `npm run bench -- --live`: how long live bindings take, as a developer meets them. Starts
-// `npm run tauri dev` (on the display bench.sh gives), waits until the app and the type checker
+// `tauri dev` (on the display bench.sh gives), waits until the app and the type checker
 // are ready, then LIVE_SAVES times (6 unless given): changes `greet`'s argument from `String`
 // to `u32` in crates/commands/src/greeting.rs, as the docs suggest, and times from the save
 // to the first type error in the terminal and to the overlay in a window of the restarted app;
@@ -32,7 +32,6 @@ const dev = spawn("npx", ["tauri", "dev"], {
   cwd: root,
   stdio: ["ignore", "pipe", "pipe"],
   detached: true,
-  env: { ...process.env, FORCE_COLOR: "0" },
 });
 for (const stream of [dev.stdout, dev.stderr])
   stream.on("data", (chunk) => {
@@ -46,7 +45,7 @@ const stop = () => {
 process.on("exit", stop);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(1));
 
-/** Waits until `done()`, checking every 20 ms; the seconds it took. */
+/** Waits until `done()`, checking every 20 ms. */
 async function until(/** @type {() => boolean} */ done, /** @type {string} */ what, limit = 600) {
   const start = performance.now();
   while (!done()) {
@@ -59,7 +58,6 @@ async function until(/** @type {() => boolean} */ done, /** @type {string} */ wh
     }
     await sleep(20);
   }
-  return (performance.now() - start) / 1000;
 }
 
 /** Whether a window titled Switchboard is on the display. */
