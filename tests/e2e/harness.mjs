@@ -147,6 +147,23 @@ export class App {
     );
   }
 
+  /** Opens each of `labels` (workers, in order, and the inspector) from main's buttons, then
+   * waits until every open window's page is ready. */
+  async openFromMain(labels) {
+    await this.in("main", async () => {
+      for (const want of labels) {
+        await this.click(
+          `[data-testid=${want === "inspector" ? "open-inspector" : "open-worker"}]`,
+        );
+        await this.waitText("[data-testid=windows-out]", new RegExp(`opened ${want}`));
+      }
+    });
+    const all = ["main", ...labels];
+    await this.waitForWindows(all);
+    for (const label of all)
+      await this.in(label, () => this.waitText("[data-testid=status]", /^ready/));
+  }
+
   /** Runs `action` with window `label` current. */
   async in(label, action) {
     if (!this.handles.has(label)) await this.labels();

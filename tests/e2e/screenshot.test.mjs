@@ -31,22 +31,11 @@ function saveScreen(name) {
 }
 
 const WORKERS = ["worker-1", "worker-2", "worker-3", "worker-4"];
-const ALL = ["main", ...WORKERS, "inspector"];
 
 describe("the screenshots", () => {
   it("shows a private message to worker-1, a pull, a job, a count, the trace and the stats", async () => {
     await withApp("screenshot", async (app) => {
-      await app.in("main", async () => {
-        for (const want of [...WORKERS, "inspector"]) {
-          await app.click(
-            `[data-testid=${want === "inspector" ? "open-inspector" : "open-worker"}]`,
-          );
-          await app.waitText("[data-testid=windows-out]", new RegExp(`opened ${want}`));
-        }
-      });
-      await app.waitForWindows(ALL);
-      for (const label of ALL)
-        await app.in(label, () => app.waitText("[data-testid=status]", /^ready/));
+      await app.openFromMain([...WORKERS, "inspector"]);
 
       await app.in("main", async () => {
         for (const box of await app.browser.$$("[data-testid=windows] input[type=checkbox]")) {
@@ -95,16 +84,7 @@ describe("the screenshots", () => {
     try {
       const first = await App.start(APP, dataDir);
       try {
-        await first.in("main", async () => {
-          for (const want of ["worker-1", "worker-2", "inspector"]) {
-            await first.click(
-              `[data-testid=${want === "inspector" ? "open-inspector" : "open-worker"}]`,
-            );
-            await first.waitText("[data-testid=windows-out]", new RegExp(`opened ${want}`));
-          }
-        });
-        for (const label of three)
-          await first.in(label, () => first.waitText("[data-testid=status]", /^ready/));
+        await first.openFromMain(["worker-1", "worker-2", "inspector"]);
         await first.in("main", async () => {
           await first.type("[data-testid=message]", "good morning, all");
           await first.click("[data-testid=send-all]");
