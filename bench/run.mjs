@@ -5,8 +5,9 @@
 // `--smoke`: tiny sizes and one launch, so that `npm test` keeps the harness working.
 
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { APP, App, startDriver, stopDriver } from "../tests/e2e/harness.mjs";
 import { probe } from "./probes.mjs";
@@ -296,6 +297,15 @@ function recordMemory(name, binary, windows) {
   add("memory", `${name} webviews`, "mib", windows, [children]);
 }
 
+/** When the current page set `mark` (`performance.mark`), in epoch ms, or null.
+ * @param {App} app @param {string} mark @returns {Promise<number | null>} */
+function markedAt(app, mark) {
+  return app.browser.execute((/** @type {string} */ mark) => {
+    const entry = performance.getEntriesByName(mark)[0];
+    return entry ? performance.timeOrigin + entry.startTime : null;
+  }, mark);
+}
+
 /** Starts `binary`, and records the time from its process's start to the `mark` of its main
  * page, and its memory then. @param {string} name @param {string} binary @param {string} mark */
 async function startup(name, binary, mark) {
@@ -303,12 +313,7 @@ async function startup(name, binary, mark) {
   try {
     const pid = pidOf(binary);
     if (pid === null) throw new Error(`no process runs ${binary}`);
-    const readyAt = await app.in("main", () =>
-      app.browser.execute((/** @type {string} */ mark) => {
-        const entry = performance.getEntriesByName(mark)[0];
-        return entry ? performance.timeOrigin + entry.startTime : null;
-      }, mark),
-    );
+    const readyAt = await app.in("main", () => markedAt(app, mark));
     if (readyAt === null) throw new Error(`${name} never marked ${mark}`);
     add("startup", name, "ms", 1, [readyAt - startedAt(pid)]);
     // Its own variant: a launch's figures with one window come later, after some work.
@@ -380,19 +385,62 @@ async function launch(app, first) {
   await timeTransfers(app, open, ["down_json", "up_json"], jsonSizes);
 
   // Every window the app allows: 16 workers and the inspector (a smoke stays at 9 windows).
+  // Memory before and after, for what a fresh window adds to windows that have worked.
   step("every window open");
+  recordMemory("late", APP, open);
   if (!smoke) {
     for (; open < 17; open++) await openWorker(app);
     await app.in("main", () => app.rawInvoke("open_inspector", {}));
     await app.in("inspector", () => app.waitText("[data-testid=status]", /^ready/, 30000));
     open += 1;
-    recordMemory("switchboard", APP, open);
+    recordMemory("late", APP, open);
   }
   /** @type {CallName[]} */
   const wide = smoke
     ? ["fanout1", "broadcast", "to_all"]
     : ["fanout1", "fanout16", "broadcast", "to_all"];
   await time(app, "fan_out", open, wide, blocks.sends);
+}
+
+/** The windows of the workspace saved in `dataDir`, main included. @param {string} dataDir */
+function savedWindows(dataDir) {
+  try {
+    const saved = JSON.parse(readFileSync(join(dataDir, "workspace.json"), "utf8"));
+    return ["main", ...saved.windows];
+  } catch {
+    return [];
+  }
+}
+
+/** Stops `app` once its workspace file lists every window it has open, starts it again on the
+ * same folder, and records the time from the new process's start to the last restored page's
+ * `switchboard:ready` mark. @param {App} app */
+async function restart(app) {
+  const open = (await app.labels()).sort();
+  await app.browser.waitUntil(
+    async () => JSON.stringify(savedWindows(app.dataDir).sort()) === JSON.stringify(open),
+    { timeout: 10000, timeoutMsg: `the workspace file never listed ${open.join(", ")}` },
+  );
+  await app.stop();
+  const again = await App.start(APP, app.dataDir);
+  try {
+    const pid = pidOf(APP);
+    if (pid === null) throw new Error(`no process runs ${APP}`);
+    const start = startedAt(pid);
+    await again.waitForWindows(open);
+    let last = 0;
+    for (const label of open) {
+      const readyAt = await again.in(label, async () => {
+        await again.waitText("[data-testid=status]", /^ready/, 30000);
+        return markedAt(again, "switchboard:ready");
+      });
+      if (readyAt === null) throw new Error(`${label} was ready without its mark`);
+      last = Math.max(last, readyAt - start);
+    }
+    add("restart", "windows ready", "ms", open.length, [last]);
+  } finally {
+    await again.stop();
+  }
 }
 
 const started = new Date().toISOString();
@@ -416,6 +464,8 @@ try {
       // A scenario's blocks run in one script; with many windows open that takes minutes.
       await app.browser.setTimeout({ script: 10 * 60_000 });
       await launch(app, n === 1);
+      step("restart");
+      await restart(app);
     } finally {
       await app.stop();
     }

@@ -4,4 +4,4 @@
 /**
  * What a series measures.
  */
-export type Scenario = "call" | "targeted_send" | "inspector" | "fan_out" | "download" | "upload" | "messages" | "trace_load" | "startup" | "neighbours" | "memory";
+export type Scenario = "call" | "targeted_send" | "inspector" | "fan_out" | "download" | "upload" | "messages" | "trace_load" | "startup" | "neighbours" | "memory" | "restart";
