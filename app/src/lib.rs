@@ -20,7 +20,10 @@ use switchboard_commands::{
 };
 use switchboard_events::WindowLabel;
 use tauri::{AppHandle, Manager, RunEvent, Runtime, WindowEvent, Wry};
-use tauri_plugin_switchboard::Teardown;
+use tauri_plugin_switchboard::{
+    pace::{paced, Pace, Pacing},
+    Teardown,
+};
 
 /// The engine's plugin, with the demo's teardown after its own.
 fn switchboard<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
@@ -37,16 +40,22 @@ fn switchboard<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
 }
 
 /// Adds Switchboard's plugin, commands, state, listeners and window hooks to `builder`;
-/// restores the workspace that `keep` names, and keeps it.
+/// restores the workspace that `keep` names, and keeps it. The app's commands are paced by
+/// `pacing` when given (`run` gives [`Pacing::DEFAULT`]; the integration tests, which call
+/// from one thread as fast as they can, give none unless they test it).
 pub fn configure<R: RegisteredRuntime>(
     builder: tauri::Builder<R>,
     keep: Keep,
+    pacing: Option<Pacing>,
 ) -> tauri::Builder<R> {
     builder
         .plugin(switchboard())
-        .invoke_handler(switchboard_commands::builder::<R>().invoke_handler())
+        .invoke_handler(paced(switchboard_commands::builder::<R>().invoke_handler()))
         .setup(move |app| {
             switchboard_commands::manage_state(app);
+            if let Some(pacing) = pacing {
+                app.manage(Pace::new(pacing));
+            }
             let loaded = persist::start(app.handle(), &keep);
             app.manage(layout::factory::<R>());
             app.state::<WindowFactory<R>>()
@@ -121,7 +130,7 @@ pub fn run() {
         .menu(menu::build)
         .on_menu_event(menu::chosen)
         .manage(desktop::real());
-    match configure(builder, keep).build(context()) {
+    match configure(builder, keep, Some(Pacing::DEFAULT)).build(context()) {
         Ok(app) => {
             logging::open_tap(app.handle());
             app.run(|app, event| match event {

@@ -346,6 +346,62 @@ describe("switchboard in the real webview", () => {
     });
   });
 
+  it("a worker flooding commands while main calls is paced: the excess is refused as too many, every call is answered", async () => {
+    await withApp("pacing", async (app) => {
+      await app.openFromMain(["worker-1"]);
+      // main calls one command after another until told to stop, counting the outcomes.
+      await app.in("main", () =>
+        app.browser.execute(() => {
+          const loop = { ok: 0, failed: [], stop: false };
+          window.__mainLoop = loop;
+          void (async () => {
+            while (!loop.stop) {
+              await window.__TAURI_INTERNALS__.invoke("counter_get", {}).then(
+                () => loop.ok++,
+                (e) => loop.failed.push(String(e)),
+              );
+            }
+          })();
+        }),
+      );
+      const FLOOD = 3000;
+      const flood = await app.in("worker-1", () =>
+        app.browser.executeAsync((count, done) => {
+          const calls = Array.from({ length: count }, () =>
+            window.__TAURI_INTERNALS__.invoke("counter_get", {}).then(
+              () => "ok",
+              (e) => String(e),
+            ),
+          );
+          void Promise.all(calls).then((outcomes) =>
+            done({
+              ok: outcomes.filter((o) => o === "ok").length,
+              refused: outcomes.filter((o) => o.startsWith("too many calls waiting")).length,
+              other: outcomes.filter((o) => o !== "ok" && !o.startsWith("too many calls")),
+            }),
+          );
+        }, FLOOD),
+      );
+      const main = await app.in("main", () =>
+        app.browser.execute(() => {
+          window.__mainLoop.stop = true;
+          return { ok: window.__mainLoop.ok, failed: window.__mainLoop.failed };
+        }),
+      );
+      // Every call answered: none hung, none failed otherwise.
+      assert.deepEqual(flood.other, []);
+      assert.equal(flood.ok + flood.refused, FLOOD);
+      // Held to its share while main called: a line, and the calls beyond it refused.
+      assert.ok(flood.refused > 0, JSON.stringify(flood));
+      assert.ok(flood.ok > 0, JSON.stringify(flood));
+      assert.deepEqual(main.failed, []);
+      assert.ok(main.ok > 0);
+      // Once main is quiet, worker-1 calls as it likes again.
+      const after = await app.in("worker-1", () => app.rawInvoke("counter_get", {}));
+      assert.ok("ok" in after, JSON.stringify(after));
+    });
+  });
+
   it("a worker sweeping Tauri's unlisten cannot make any window deaf", async () => {
     await withApp("unlisten sweep", async (app) => {
       await openFour(app);

@@ -14,7 +14,7 @@ use tauri::{
     test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY},
     App, Listener, Manager, WebviewWindow,
 };
-use tauri_plugin_switchboard::Event;
+use tauri_plugin_switchboard::{pace::Pacing, Event};
 
 /// The channel id every test page gives `window_ready` as its private inbox.
 pub const INBOX: u32 = 900;
@@ -34,6 +34,15 @@ pub fn start() -> TestApp {
 
 /// The app on the mock runtime, keeping its workspace as `keep` says.
 pub fn start_with(keep: Keep) -> TestApp {
+    start_configured(keep, None)
+}
+
+/// The app on the mock runtime, its commands paced by `pacing`.
+pub fn start_paced(pacing: Pacing) -> TestApp {
+    start_configured(Keep::Nothing, Some(pacing))
+}
+
+fn start_configured(keep: Keep, pacing: Option<Pacing>) -> TestApp {
     let channels: ChannelLog = Arc::default();
     let log = channels.clone();
     let mut context = mock_context(noop_assets());
@@ -42,7 +51,7 @@ pub fn start_with(keep: Keep) -> TestApp {
         context.runtime_authority_mut(),
         switchboard_app::context().runtime_authority_mut(),
     );
-    let mut app = switchboard_app::configure(mock_builder(), keep)
+    let mut app = switchboard_app::configure(mock_builder(), keep, pacing)
         .channel_interceptor(move |webview, id, _index, body| {
             let message = match body {
                 InvokeResponseBody::Json(json) => serde_json::from_str(json).unwrap(),

@@ -11,6 +11,7 @@
 //!   storm; the ready hand-off; shared state;
 //! - `fuzz`: every command against generated hostile arguments, through the real IPC path;
 //! - `limits`: each limit is a typed error; what a page started ends with it;
+//! - `pace`: a window calling over its share waits in order, or is refused;
 //! - `permissions`: the window kind x command matrix, from the command list; the event plugin;
 //! - `registry`: the command and event lists, build.rs's permission files and the bindings
 //!   agree; the drift check fails; the bindings' docs read as TypeScript;
@@ -26,6 +27,7 @@ mod docs;
 mod fuzz;
 mod harness;
 mod limits;
+mod pace;
 mod permissions;
 mod registry;
 mod tidy;

@@ -129,6 +129,7 @@ export function describeFailure(failure: Failure): string {
     case "permission_denied":
     case "invalid_args":
     case "unknown_command":
+    case "too_many_calls":
     case "ipc_failure":
       return failure.message;
     default: {

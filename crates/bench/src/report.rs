@@ -1240,7 +1240,12 @@ mod tests {
             },
             Series {
                 windows: 18,
-                ..measured(Scenario::Restart, "windows ready", Unit::Ms, &[2200.0, 2600.0])
+                ..measured(
+                    Scenario::Restart,
+                    "windows ready",
+                    Unit::Ms,
+                    &[2200.0, 2600.0],
+                )
             },
             Series {
                 per_launch: vec![2, 2],
@@ -1342,12 +1347,21 @@ mod tests {
         assert!(!text.contains("- *from process start"), "{text}");
         // Fresh windows at the end: (990 - 630) MiB over 9 more windows, 40 MiB, 41.9 MB each
         // (the early 1 to 9 windows, which differ, are not read).
-        assert!(text.contains("| 41.9 MB | ≤ 40.0 MB | missed by 5% |"), "{text}");
+        assert!(
+            text.contains("| 41.9 MB | ≤ 40.0 MB | missed by 5% |"),
+            "{text}"
+        );
         // The slowest restart, and its table.
-        assert!(text.contains("| 2600.00 ms | ≤ 5000.00 ms | met |"), "{text}");
+        assert!(
+            text.contains("| 2600.00 ms | ≤ 5000.00 ms | met |"),
+            "{text}"
+        );
         assert!(text.contains("| 18 | 2 | 2200 ms | 2600 ms |"), "{text}");
         // The traced burst's frames against idle, p99, in the worse of two launches: 50 / 20.
-        assert!(text.contains("| 2.50x | ≤ 2.00x | missed by 25% |"), "{text}");
+        assert!(
+            text.contains("| 2.50x | ≤ 2.00x | missed by 25% |"),
+            "{text}"
+        );
         assert!(
             text.contains("| sends_channel | 9 | 3 | 6000 | 4000 | 0 | - | - |"),
             "{text}"

@@ -14,11 +14,14 @@ use tauri::{
     ipc::{
         Channel, CommandArg, CommandItem, InvokeBody, InvokeError, InvokeResponseBody, IpcResponse,
     },
-    Runtime, State,
+    AppHandle, Runtime, State,
 };
 
 use switchboard_events::WindowLabel;
-use tauri_plugin_switchboard::lane::{Busy, Turn, TRANSFERS_PER_WINDOW};
+use tauri_plugin_switchboard::{
+    lane::{Busy, Turn, TRANSFERS_PER_WINDOW},
+    pace,
+};
 
 use crate::{limits::Limit, AppError, Call, Switchboard};
 
@@ -121,14 +124,17 @@ fn check_range(offset: u32, len: u32) -> Result<(), AppError> {
     Ok(())
 }
 
-/// A turn on the bulk lane for `caller`'s body of `bytes` (`lane.rs` in the plugin says why;
+/// A turn on the bulk lane for the caller's body of `bytes` (`lane.rs` in the plugin says why;
 /// a small body needs none), or the limit `transfers_in_flight` if it has as many waiting or
-/// under way as it may.
-async fn turn(
-    switchboard: &Switchboard,
+/// under way as it may. The bytes count in the caller's rate as the other windows' pacing sees
+/// it (`pace.rs`).
+async fn turn<'a, R: Runtime>(
+    app: &AppHandle<R>,
+    switchboard: &'a Switchboard,
     caller: WindowLabel,
     bytes: u32,
-) -> Result<Option<Turn<'_, WindowLabel>>, AppError> {
+) -> Result<Option<Turn<'a, WindowLabel>>, AppError> {
+    pace::charge(app, &caller.to_string(), bytes as usize);
     let lane = switchboard.lane();
     lane.turn_for(caller, bytes as usize).await.map_err(|Busy| {
         Limit::TransfersInFlight.reached(format!(
@@ -148,10 +154,10 @@ pub async fn download_json<R: Runtime>(
     len: u32,
 ) -> Result<Vec<u8>, AppError> {
     call.run_async(|call| {
-        let caller = call.caller;
+        let (app, caller) = (call.app.clone(), call.caller);
         async move {
             check_range(offset, len)?;
-            let _turn = turn(&switchboard, caller, len).await?;
+            let _turn = turn(&app, &switchboard, caller, len).await?;
             Ok(payload(offset, len))
         }
     })
@@ -169,11 +175,11 @@ pub async fn download_raw<R: Runtime>(
     len: u32,
 ) -> Result<Bytes, AppError> {
     call.run_async(|call| {
-        let caller = call.caller;
+        let (app, caller) = (call.app.clone(), call.caller);
         async move {
             check_range(offset, len)?;
             // The bytes are made in the turn, so that a window's queued turns hold no memory.
-            let _turn = turn(&switchboard, caller, len).await?;
+            let _turn = turn(&app, &switchboard, caller, len).await?;
             Ok(Bytes(payload(offset, len)))
         }
     })
@@ -192,7 +198,7 @@ pub async fn download_chunks<R: Runtime>(
     on_chunk: Channel<Bytes>,
 ) -> Result<u32, AppError> {
     call.run_async(|call| {
-        let caller = call.caller;
+        let (app, caller) = (call.app.clone(), call.caller);
         async move {
             check_range(0, len)?;
             Limit::SmallestChunkBytes.check_at_least(chunk as usize)?;
@@ -201,7 +207,7 @@ pub async fn download_chunks<R: Runtime>(
             while offset < len {
                 let size = chunk.min(len - offset);
                 // A turn per chunk: another window's transfer goes between two chunks.
-                let _turn = turn(&switchboard, caller, size).await?;
+                let _turn = turn(&app, &switchboard, caller, size).await?;
                 on_chunk
                     .send(Bytes(payload(offset, size)))
                     .map_err(|e| AppError::internal(format!("chunk {sent} not sent: {e}")))?;

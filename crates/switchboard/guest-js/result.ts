@@ -21,6 +21,8 @@ export async function typedError<T, E>(call: Promise<T>): Promise<Result<T, E | 
 function toRejection<E>(e: unknown): E | Rejection {
   if (typeof e === "object" && e !== null && "kind" in e) return e as E;
   const message = e instanceof Error ? e.message : String(e);
+  // The plugin's pacing (`pace.rs`, TOO_MANY_CALLS) refused it before it ran.
+  if (message.startsWith("too many calls waiting")) return { kind: "too_many_calls", message };
   // Debug builds explain an ACL refusal of a command that does not exist with "Command not
   // found"; release builds say only "not allowed by ACL" for both.
   if (/^Command \S+ not found$|Command not found/.test(message))

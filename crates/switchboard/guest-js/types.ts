@@ -129,6 +129,8 @@ export type Rejection =
   | { kind: "invalid_args"; message: string }
   /** No command has this name. */
   | { kind: "unknown_command"; message: string }
+  /** The window has too many calls waiting for its share of the IPC path: nothing ran. */
+  | { kind: "too_many_calls"; message: string }
   /** Any other failure of the IPC layer. */
   | { kind: "ipc_failure"; message: string };
 

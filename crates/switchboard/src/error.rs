@@ -157,6 +157,12 @@ pub enum Rejection {
         /// Tauri's text.
         message: String,
     },
+    /// The window has too many calls waiting for its share of the IPC path
+    /// ([`crate::pace`]): nothing ran.
+    TooManyCalls {
+        /// The refusal's text.
+        message: String,
+    },
     /// Any other failure of the IPC layer.
     IpcFailure {
         /// Tauri's text.

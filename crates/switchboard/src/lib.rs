@@ -26,6 +26,8 @@
 //! - [`bindings`]: writing an app's TypeScript bindings (the event list) and checking them.
 //! - [`lane`]: the bulk lane, on which large responses take turns and wait for the main loop to
 //!   be idle, so that one window's download leaves the others' calls room.
+//! - [`pace`]: the app's commands paced, so that a window calling far faster than the others
+//!   while they call is held to its share of the IPC path.
 //! - [`ids`] and [`lock`]: numbering that never wraps, and locks that survive a panic.
 //!
 //! An app adds it with `.plugin(Builder::<_, MyApp>::new().on_ready(..).on_teardown(..).build())`:
@@ -51,6 +53,7 @@ pub mod lifecycle;
 pub mod lock;
 pub mod outbox;
 pub mod owned;
+pub mod pace;
 pub mod payload;
 pub mod route;
 pub mod switchboard;

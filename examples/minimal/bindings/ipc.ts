@@ -37,6 +37,13 @@ message: string } |
 { kind: "unknown_command"; 
 /** Tauri's text. */
 message: string } | 
+/**
+ * The window has too many calls waiting for its share of the IPC path
+ * (`crate::pace`): nothing ran.
+ */
+{ kind: "too_many_calls"; 
+/** The refusal's text. */
+message: string } | 
 /** Any other failure of the IPC layer. */
 { kind: "ipc_failure"; 
 /** Tauri's text. */

@@ -52,6 +52,7 @@ describe("command results", () => {
     ],
     ["Command nope not found", "unknown_command"],
     ["nope not allowed on origin [local]. Command not found", "unknown_command"],
+    ["too many calls waiting: window `worker-1` has 256 calls waiting", "too_many_calls"],
     ["something else broke", "ipc_failure"],
   ])("turns Tauri's %j into a %s rejection", async (text, kind) => {
     rejectWith(text);

@@ -31,6 +31,7 @@ export function isRejection(failure: Failure): failure is Rejection {
     case "permission_denied":
     case "invalid_args":
     case "unknown_command":
+    case "too_many_calls":
     case "ipc_failure":
       return true;
     case "invalid_input":

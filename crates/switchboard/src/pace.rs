@@ -1,0 +1,390 @@
+//! Pacing: while other windows call too, a window that calls faster than its share of the IPC
+//! path waits for its share.
+//!
+//! Every call and its answer are work for the core's main thread and for the web processes,
+//! which all windows share, on as few as two cores. One window keeping 64 commands in flight
+//! (about 7,000 a second) made another window's calls 2 to 3 times slower; the same window held
+//! to 1,000 calls a second, about 1.5 times (docs/tauri-behaviour.md#core-cpu-under-load).
+//! A fixed share per window does not work: a window making one call after another is paced
+//! as soon as its own rate reaches the share, and its calls then take exactly the share's
+//! interval. What tells the flood from the click is the rate against the other windows. So an
+//! app's commands go through [`paced`]:
+//! - a window calling while no other window has called for [`Pacing::contended`] is never
+//!   slowed: there is nobody to be fair to;
+//! - otherwise a window may call [`Pacing::slack`] times as often as the busiest other window
+//!   calls now (each window's rate decays over [`Pacing::memory`]), and never needs to call
+//!   less than [`Pacing::share`] a second; a window calling one call after another therefore
+//!   sets the pace and is not slowed by it;
+//! - beyond that rate a window has a burst of [`Pacing::burst`] calls at once, then waits (a
+//!   leaky bucket: each call adds one to the window's bucket, which drains at the window's
+//!   rate, and a call waits until it is at most `burst` deep);
+//! - a call that must wait is run later, in the order it came; a window with
+//!   [`Pacing::most_waiting`] calls waiting has more refused at once, as [`TOO_MANY_CALLS`], so
+//!   that what one page sends cannot grow the core's memory without bound.
+//!
+//! A large answer costs the main thread more than a plain one: [`charge`] counts each
+//! [`CHARGE_BYTES`] of it as one more call in the window's rate as the other windows see it, so
+//! that a window pulling a few large ranges a second does not make a window calling one plain
+//! command after another the faster one. It is not added to the pulling window's own bucket:
+//! large transfers take their turns on the bulk lane (`lane.rs`) instead.
+//!
+//! The app manages a [`Pace`] to turn pacing on; without one, [`paced`] passes every call
+//! through. Only the app's commands are paced: Tauri's own commands and the plugin's go as
+//! they come.
+
+use std::{
+    collections::BTreeMap,
+    sync::{Arc, Mutex},
+    time::{Duration, Instant},
+};
+
+use tauri::{ipc::Invoke, Manager, Runtime};
+
+use crate::lock::lock;
+
+/// The start of what a refused call rejects with; the guest package's `typedError` turns it
+/// into the rejection `too_many_calls`.
+pub const TOO_MANY_CALLS: &str = "too many calls waiting";
+
+/// An answer's bytes that count as one call more in its window's rate.
+pub const CHARGE_BYTES: usize = 64 << 10;
+
+/// How windows share the IPC path.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pacing {
+    /// Calls a second a window may always make.
+    pub share: f64,
+    /// How many times the busiest other window's rate a window may call at.
+    pub slack: f64,
+    /// Over how long a window's rate is reckoned (its calls' weight decays by e in this time).
+    pub memory: Duration,
+    /// Calls a window may make at once beyond its share.
+    pub burst: u32,
+    /// How recently another window must have called for a window to be held to its share.
+    pub contended: Duration,
+    /// Calls a window may have waiting; more are refused.
+    pub most_waiting: usize,
+}
+
+impl Pacing {
+    /// What the app runs with: while another window called in the last 100 ms, 1.5 times the
+    /// busiest other window's rate over about 100 ms and at least 200 calls a second, after a
+    /// burst of 32; at most 256 calls waiting.
+    pub const DEFAULT: Pacing = Pacing {
+        share: 200.0,
+        slack: 1.5,
+        memory: Duration::from_millis(100),
+        burst: 32,
+        contended: Duration::from_millis(100),
+        most_waiting: 256,
+    };
+
+    /// The calls a second a window may make while the busiest other window calls at `others`.
+    fn rate(&self, others: f64) -> f64 {
+        self.share.max(others * self.slack)
+    }
+}
+
+/// What a call may do now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admit {
+    /// Run now.
+    Now,
+    /// Run after this long.
+    After(Duration),
+    /// Refused: the window has [`Pacing::most_waiting`] calls waiting.
+    Refused,
+}
+
+/// What pacing knows of a window that called recently.
+#[derive(Debug)]
+struct Window {
+    /// When it last called.
+    last: Instant,
+    /// Its calls a second at `last`: each call adds `1 / memory`, and the sum decays by e
+    /// over `memory`.
+    rate: f64,
+    /// Its bucket at `last`: calls made and not yet drained, the waiting ones included.
+    level: f64,
+    /// Its calls waiting.
+    waiting: usize,
+}
+
+/// The pacing of every window, by label.
+#[derive(Debug)]
+pub struct Pace {
+    pacing: Pacing,
+    windows: Mutex<BTreeMap<String, Window>>,
+}
+
+impl Pace {
+    /// Pacing by `pacing`.
+    pub fn new(pacing: Pacing) -> Self {
+        Pace {
+            pacing,
+            windows: Mutex::default(),
+        }
+    }
+
+    /// Admits a call of `window` made at `now`. A call told to wait counts as waiting until
+    /// [`Pace::waited`].
+    pub fn admit(&self, window: &str, now: Instant) -> Admit {
+        let p = &self.pacing;
+        let mut windows = lock(&self.windows);
+        // Windows quiet for longer than `contended` with nothing waiting are forgotten: they
+        // neither count as calling nor keep a debt.
+        windows.retain(|_, w| w.waiting > 0 || now.saturating_duration_since(w.last) < p.contended);
+        let rate_now = |w: &Window| {
+            let age = now.saturating_duration_since(w.last).as_secs_f64();
+            w.rate * (-age / p.memory.as_secs_f64()).exp()
+        };
+        let others = windows
+            .iter()
+            .filter(|(label, _)| *label != window)
+            .map(|(_, w)| rate_now(w))
+            .reduce(f64::max);
+        let w = windows.entry(window.to_owned()).or_insert(Window {
+            last: now,
+            rate: 0.0,
+            level: 0.0,
+            waiting: 0,
+        });
+        let allowed = p.rate(others.unwrap_or(0.0));
+        let since = now.saturating_duration_since(w.last).as_secs_f64();
+        w.rate = rate_now(w) + 1.0 / p.memory.as_secs_f64();
+        w.last = now;
+        let burst = f64::from(p.burst);
+        let level = (w.level - since * allowed).max(0.0) + 1.0;
+        if others.is_none() {
+            // Alone: never wait, and carry at most a burst into a later contention.
+            w.level = level.min(burst);
+            return Admit::Now;
+        }
+        if level <= burst {
+            w.level = level;
+            return Admit::Now;
+        }
+        if w.waiting >= p.most_waiting {
+            w.level = level - 1.0;
+            return Admit::Refused;
+        }
+        w.waiting += 1;
+        w.level = level;
+        Admit::After(Duration::from_secs_f64((level - burst) / allowed))
+    }
+
+    /// Counts `calls` more in `window`'s rate, as the other windows see it.
+    pub fn charge(&self, window: &str, calls: f64) {
+        if let Some(w) = lock(&self.windows).get_mut(window) {
+            w.rate += calls / self.pacing.memory.as_secs_f64();
+        }
+    }
+
+    /// A call of `window` that waited is running now.
+    pub fn waited(&self, window: &str) {
+        if let Some(w) = lock(&self.windows).get_mut(window) {
+            w.waiting = w.waiting.saturating_sub(1);
+        }
+    }
+
+    /// How many calls `window` has waiting.
+    pub fn waiting(&self, window: &str) -> usize {
+        lock(&self.windows).get(window).map_or(0, |w| w.waiting)
+    }
+}
+
+/// Counts an answer of `bytes` to `window` in its rate (see the module's docs), if the app
+/// paces its commands.
+pub fn charge<R: Runtime>(app: &impl Manager<R>, window: &str, bytes: usize) {
+    if let Some(pace) = app.try_state::<Pace>() {
+        pace.charge(window, bytes as f64 / CHARGE_BYTES as f64);
+    }
+}
+
+/// The app's invoke handler `inner`, paced by the [`Pace`] the app manages (every call passes
+/// through when it manages none): give the result to `tauri::Builder::invoke_handler`.
+pub fn paced<R: Runtime>(
+    inner: impl Fn(Invoke<R>) -> bool + Send + Sync + 'static,
+) -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
+    let inner = Arc::new(inner);
+    move |invoke: Invoke<R>| {
+        let webview = invoke.message.webview_ref();
+        let Some(pace) = webview.try_state::<Pace>() else {
+            return inner(invoke);
+        };
+        let label = webview.label().to_owned();
+        match pace.admit(&label, Instant::now()) {
+            Admit::Now => inner(invoke),
+            Admit::Refused => {
+                let most = pace.pacing.most_waiting;
+                invoke.resolver.reject(format!(
+                    "{TOO_MANY_CALLS}: window `{label}` has {most} calls waiting for its share"
+                ));
+                true
+            }
+            Admit::After(wait) => {
+                let (app, inner) = (webview.app_handle().clone(), inner.clone());
+                tauri::async_runtime::spawn(async move {
+                    tokio::time::sleep(wait).await;
+                    app.state::<Pace>().waited(&label);
+                    // Tauri answers a name no handler knows this way; here it must be said
+                    // after the fact, since the call was taken to wait.
+                    let (resolver, command) =
+                        (invoke.resolver.clone(), invoke.message.command().to_owned());
+                    if !inner(invoke) {
+                        resolver.reject(format!("Command {command} not found"));
+                    }
+                });
+                true
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MS: Duration = Duration::from_millis(1);
+
+    fn pace() -> Pace {
+        Pace::new(Pacing {
+            share: 1000.0,
+            slack: 1.5,
+            memory: 100 * MS,
+            burst: 4,
+            contended: 100 * MS,
+            most_waiting: 3,
+        })
+    }
+
+    #[test]
+    fn a_window_calling_alone_is_never_slowed() {
+        let (pace, t0) = (pace(), Instant::now());
+        for _ in 0..10_000 {
+            assert_eq!(pace.admit("w1", t0), Admit::Now);
+        }
+    }
+
+    #[test]
+    fn while_another_calls_a_window_gets_its_burst_then_its_share_in_order() {
+        let (pace, t0) = (pace(), Instant::now());
+        assert_eq!(pace.admit("main", t0), Admit::Now);
+        // The burst: four intervals ahead at most, then each call one interval later.
+        for _ in 0..4 {
+            assert_eq!(pace.admit("w1", t0), Admit::Now);
+        }
+        assert_eq!(pace.admit("w1", t0), Admit::After(MS));
+        assert_eq!(pace.admit("w1", t0), Admit::After(2 * MS));
+        assert_eq!(pace.admit("w1", t0), Admit::After(3 * MS));
+        // Three waiting: the next is refused, and takes no place in the line.
+        assert_eq!(pace.admit("w1", t0), Admit::Refused);
+        assert_eq!(pace.waiting("w1"), 3);
+        pace.waited("w1");
+        assert_eq!(pace.admit("w1", t0), Admit::After(4 * MS));
+        // The other window, calling at its own pace, does not wait.
+        assert_eq!(pace.admit("main", t0 + MS), Admit::Now);
+    }
+
+    #[test]
+    fn a_window_within_its_share_never_waits() {
+        let (pace, t0) = (pace(), Instant::now());
+        for n in 0..1_000 {
+            let now = t0 + n * MS;
+            assert_eq!(pace.admit("main", now), Admit::Now);
+            assert_eq!(pace.admit("w1", now), Admit::Now);
+        }
+    }
+
+    #[test]
+    fn a_window_calling_one_call_after_another_sets_the_pace_and_is_not_slowed() {
+        let pace = Pace::new(Pacing {
+            burst: 32,
+            ..Pacing::DEFAULT
+        });
+        let (t0, tick) = (Instant::now(), Duration::from_micros(250));
+        let (mut mains, mut admitted) = (0, 0);
+        // main calls every 0.25 ms (4,000 a second, 20 times the least share) for a second;
+        // w1 asks ten times as often, and runs each call that waits as soon as it may.
+        let mut waits: Vec<Instant> = Vec::new();
+        for n in 0..4_000 {
+            let now = t0 + tick * n;
+            assert_eq!(pace.admit("main", now), Admit::Now, "main waited at {n}");
+            mains += 1;
+            waits.retain(|at| {
+                let due = *at <= now;
+                if due {
+                    pace.waited("w1");
+                }
+                !due
+            });
+            for _ in 0..10 {
+                match pace.admit("w1", now) {
+                    Admit::Now => admitted += 1,
+                    Admit::After(wait) => {
+                        admitted += 1;
+                        waits.push(now + wait);
+                    }
+                    Admit::Refused => {}
+                }
+            }
+        }
+        // 1.5 times main's rate, give or take the burst and what waits.
+        let ratio = f64::from(admitted) / f64::from(mains);
+        assert!(
+            (1.3..1.7).contains(&ratio),
+            "w1 made {admitted} calls to main's {mains}"
+        );
+    }
+
+    #[test]
+    fn large_answers_count_in_a_window_s_rate_as_the_others_see_it() {
+        // main makes one plain call after another, every 0.5 ms unless told to wait; w1 asks
+        // for 400 ranges a second, each charged `charge` calls more. Returns how often main
+        // waited after the first 200 ms (the rates' warm-up).
+        let waits = |charge: f64| {
+            let pace = Pace::new(Pacing::DEFAULT);
+            let (t0, tick) = (Instant::now(), Duration::from_micros(500));
+            let (mut main_free, mut waited) = (t0, 0);
+            for n in 0..4_000 {
+                let now = t0 + tick * n;
+                if now >= main_free {
+                    main_free = now + tick;
+                    if let Admit::After(wait) = pace.admit("main", now) {
+                        pace.waited("main");
+                        main_free += wait;
+                        waited += u32::from(n >= 400);
+                    }
+                }
+                if n % 5 == 0 {
+                    assert_eq!(pace.admit("w1", now), Admit::Now);
+                    pace.charge("w1", charge);
+                }
+            }
+            waited
+        };
+        // Four calls' worth per range (256 KiB): w1 weighs more than main, which never waits.
+        assert_eq!(waits(4.0), 0);
+        // Counted as plain calls, the ranges would make main the one to pace.
+        assert!(waits(0.0) > 100, "{}", waits(0.0));
+    }
+
+    #[test]
+    fn contention_ends_when_the_others_are_quiet() {
+        let (pace, t0) = (pace(), Instant::now());
+        pace.admit("main", t0);
+        for _ in 0..4 {
+            pace.admit("w1", t0);
+        }
+        assert_eq!(pace.admit("w1", t0), Admit::After(MS));
+        pace.waited("w1");
+        // main has not called for 100 ms: w1 is alone again.
+        let later = t0 + 100 * MS;
+        for _ in 0..100 {
+            assert_eq!(pace.admit("w1", later), Admit::Now);
+        }
+        // And what it owes when main calls again is at most a burst.
+        assert_eq!(pace.admit("main", later), Admit::Now);
+        assert_eq!(pace.admit("w1", later), Admit::After(MS));
+    }
+}
