@@ -78,9 +78,8 @@ pub enum Scenario {
     /// alone and while main calls (`<load>:alone`, `<load>:shared`).
     Neighbours,
     /// Proportional memory (PSS) of the core process and of its children (the webviews' and
-    /// the network's processes): `switchboard` with 1 to 9 windows open early in a launch;
-    /// `late` at its end, after all its work, with 9 windows and then with every window the
-    /// app allows (what a fresh window adds, apart from what work left in the others).
+    /// the network's processes): `switchboard` with 1 to 9 windows open early in a launch,
+    /// `restarted` with every window the app allows, just restored.
     Memory,
     /// With every window the app allows open, the app is stopped and started again on the
     /// same folder: from the new process's start to the last restored page being ready.
