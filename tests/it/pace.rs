@@ -9,18 +9,20 @@ use tauri_plugin_switchboard::pace::{Pacing, TOO_MANY_CALLS};
 
 use crate::harness::{invoke_on, start_paced};
 
+/// One call at once, then one each 200 ms whatever the others do, at most two waiting; every
+/// window counts as contended for a minute after another called.
+const TIGHT: Pacing = Pacing {
+    share: 5.0,
+    slack: 0.0,
+    memory: Duration::from_millis(100),
+    burst: 1,
+    contended: Duration::from_secs(60),
+    most_waiting: 2,
+};
+
 #[test]
 fn a_window_over_its_share_waits_in_order_and_one_call_too_many_is_refused() {
-    // One call at once, then one each 200 ms whatever the others do, at most two waiting.
-    let pacing = Pacing {
-        share: 5.0,
-        slack: 0.0,
-        memory: Duration::from_millis(100),
-        burst: 1,
-        contended: Duration::from_secs(60),
-        most_waiting: 2,
-    };
-    let t = start_paced(pacing);
+    let t = start_paced(TIGHT);
     let worker = t.open_worker();
     // main called (open_worker): worker-1 is held to its share from now on.
     let window = t.window(&worker);
@@ -59,5 +61,31 @@ fn a_window_over_its_share_waits_in_order_and_one_call_too_many_is_refused() {
         last - began >= Duration::from_millis(400),
         "{:?}",
         last - began
+    );
+}
+
+#[test]
+fn the_plugin_s_commands_are_paced_with_the_app_s() {
+    let t = start_paced(TIGHT);
+    let worker = t.open_worker();
+    let window = t.window(&worker);
+    let inbox = json!({ "inbox": format!("__CHANNEL__:{}", crate::harness::INBOX) });
+    let answers: Vec<Result<Value, Value>> = std::thread::scope(|s| {
+        let calls: Vec<_> = (0..4)
+            .map(|_| {
+                s.spawn(|| invoke_on(&window, "plugin:switchboard|window_ready", inbox.clone()))
+            })
+            .collect();
+        calls.into_iter().map(|c| c.join().unwrap()).collect()
+    });
+    let refused = answers
+        .iter()
+        .filter(|a| matches!(a, Err(Value::String(text)) if text.starts_with(TOO_MANY_CALLS)))
+        .count();
+    assert_eq!(refused, 1, "{answers:?}");
+    assert_eq!(
+        answers.iter().filter(|a| a.is_ok()).count(),
+        3,
+        "{answers:?}"
     );
 }

@@ -143,11 +143,12 @@ impl<R: Runtime, V: Vocabulary> Builder<R, V> {
         let hooks = lifecycle::Hooks::<R, V>(self.hooks);
         let bodies = commands::Bodies::<R>::new::<V>(self.on_ready);
         tauri::plugin::Builder::new("switchboard")
-            .invoke_handler(tauri::generate_handler![
+            // Paced with the app's own commands when the app manages a `Pace`.
+            .invoke_handler(pace::paced(tauri::generate_handler![
                 commands::window_ready,
                 commands::subscribe_trace,
                 commands::relay
-            ])
+            ]))
             .setup(move |app, _api| {
                 app.manage(Switchboard::<V>::default());
                 app.manage(bodies);

@@ -29,8 +29,10 @@
 //! large transfers take their turns on the bulk lane (`lane.rs`) instead.
 //!
 //! The app manages a [`Pace`] to turn pacing on; without one, [`paced`] passes every call
-//! through. Only the app's commands are paced: Tauri's own commands and the plugin's go as
-//! they come.
+//! through. The plugin's commands are paced with the app's, on the same rates. Tauri's own
+//! commands (`plugin:event|…` and the like) go as they come: Tauri has no hook before its own
+//! dispatch, so what a page may make the core do through them is bounded only by what its
+//! capability grants.
 
 use std::{
     collections::BTreeMap,
@@ -54,7 +56,8 @@ pub const CHARGE_BYTES: usize = 64 << 10;
 pub struct Pacing {
     /// Calls a second a window may always make.
     pub share: f64,
-    /// How many times the busiest other window's rate a window may call at.
+    /// How many times the busiest other window's rate a window may call at. Above 1, so that
+    /// two windows calling hard do not hold each other down: at 0.7 both fell to `share`.
     pub slack: f64,
     /// Over how long a window's rate is reckoned (its calls' weight decays by e in this time).
     pub memory: Duration,
