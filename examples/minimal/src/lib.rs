@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+use tauri_plugin_switchboard::pace::{paced, Pace, Pacing};
 use tauri_plugin_switchboard::{bindings, lifecycle, Audience, Error, ErrorKind, Recipients};
 use tauri_plugin_switchboard::{EventInfo, Sent, SwitchboardExt, Vocabulary};
 
@@ -76,11 +77,12 @@ pub fn generate_bindings() -> std::process::ExitCode {
     })
 }
 
-/// Runs the app: the plugin, the command, and main.
+/// Runs the app: the plugin, the command (paced), and main.
 pub fn run(context: tauri::Context) -> tauri::Result<()> {
     tauri::Builder::default()
         .plugin(tauri_plugin_switchboard::Builder::<_, App>::new().build())
-        .invoke_handler(specta().invoke_handler())
+        .manage(Pace::new(Pacing::DEFAULT))
+        .invoke_handler(paced(specta().invoke_handler()))
         .setup(|app| Ok(open(app.handle(), Label::Main).map(drop)?))
         .run(context)
 }
