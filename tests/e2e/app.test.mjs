@@ -388,6 +388,7 @@ describe("switchboard in the real webview", () => {
           return { ok: window.__mainLoop.ok, failed: window.__mainLoop.failed };
         }),
       );
+      console.log(`pacing: worker-1 ${JSON.stringify(flood)}, main ${main.ok} calls`);
       // Every call answered: none hung, none failed otherwise.
       assert.deepEqual(flood.other, []);
       assert.equal(flood.ok + flood.refused, FLOOD);
