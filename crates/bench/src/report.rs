@@ -411,8 +411,7 @@ fn per_extra_window_mb(run: &BenchRun) -> Option<f64> {
     let windows = || {
         run.series
             .iter()
-            .filter(|s| s.scenario == Scenario::Memory && s.variant.starts_with("switchboard "))
-            .filter(|s| !s.variant.contains("at start"))
+            .filter(|s| s.scenario == Scenario::Memory && s.variant == "switchboard core")
             .map(|s| s.windows)
     };
     let (fewest, most) = (windows().min()?, windows().max()?);

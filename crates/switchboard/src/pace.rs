@@ -194,7 +194,8 @@ impl Pace {
     }
 
     /// How many calls `window` has waiting.
-    pub fn waiting(&self, window: &str) -> usize {
+    #[cfg(test)]
+    fn waiting(&self, window: &str) -> usize {
         lock(&self.windows).get(window).map_or(0, |w| w.waiting)
     }
 }
