@@ -71,8 +71,10 @@ if $heap; then
   dir="$PWD/target/bench/heap"
   rm -rf "$dir" && mkdir -p "$dir"
   for cycles in 10 60; do
-    # tauri-driver starts the app it is given: a wrapper that starts it under heaptrack.
-    { echo '#!/bin/sh'; echo "exec heaptrack -o $dir/churn$cycles $PWD/target/bench/switchboard \"\$@\""; } \
+    # tauri-driver starts the app it is given: a wrapper that starts it under heaptrack. The
+    # app would start itself again with WebKit's allocator switch (crates/switchboard/src/
+    # allocator.rs), out of heaptrack's sight: the wrapper starts it as that second start.
+    { echo '#!/bin/sh'; echo "Malloc=1 SWITCHBOARD_SYSTEM_ALLOCATOR=1 exec heaptrack -o $dir/churn$cycles $PWD/target/bench/switchboard \"\$@\""; } \
       >"$dir/app-$cycles.sh"
     chmod +x "$dir/app-$cycles.sh"
     CYCLES=$cycles SWITCHBOARD_E2E_APP="$dir/app-$cycles.sh" node bench/churn.mjs

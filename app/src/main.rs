@@ -4,5 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    // First, before any thread starts: it may start the binary again.
+    tauri_plugin_switchboard::allocator::use_system_allocator();
     switchboard_app::run();
 }

@@ -5,7 +5,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { targeting } from "../scenarios/targeting.mjs";
-import { appRunning, messageText, startDriver, stopDriver, withApp } from "./harness.mjs";
+import {
+  appRunning,
+  messageText,
+  startDriver,
+  startEnvironments,
+  stopDriver,
+  withApp,
+} from "./harness.mjs";
 
 /** The generated event list, and every event name the app uses, from it. */
 const EVENTS_TS = readFileSync(new URL("../../bindings/events.ts", import.meta.url), "utf8");
@@ -400,6 +407,26 @@ describe("switchboard in the real webview", () => {
       // Once main is quiet, worker-1 calls as it likes again.
       const after = await app.in("worker-1", () => app.rawInvoke("counter_get", {}));
       assert.ok("ok" in after, JSON.stringify(after));
+    });
+  });
+
+  it("WebKit allocates with the system's allocator in the app's process and with its own in the pages'", async () => {
+    await withApp("allocator", async (app) => {
+      await app.openFromMain(["worker-1"]);
+      const [core, ...started] = startEnvironments();
+      // The process was started again with WebKit's switch, under its own name.
+      assert.equal(core.name, "switchboard");
+      assert.ok(core.environment.includes("Malloc=1"), core.environment.join(" "));
+      // What it started after that inherited neither the switch nor the restart's mark: the
+      // pages keep WebKit's allocator, which takes half the memory.
+      const web = started.filter((p) => p.name === "WebKitWebProces");
+      assert.ok(web.length >= 2, JSON.stringify(started.map((p) => p.name)));
+      for (const { name, environment } of started)
+        assert.deepEqual(
+          environment.filter((v) => /^(Malloc|SWITCHBOARD_SYSTEM_ALLOCATOR)=/.test(v)),
+          [],
+          name,
+        );
     });
   });
 

@@ -10,6 +10,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -17,6 +18,7 @@ import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { remote } from "webdriverio";
+import { descendants, pidOf } from "../../bench/procs.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 export const APP = process.env.SWITCHBOARD_E2E_APP ?? join(ROOT, "target/e2e/switchboard");
@@ -38,6 +40,18 @@ function portOpen(port) {
  * alive. */
 export function appRunning(application = APP) {
   return spawnSync("pgrep", ["-f", application]).status === 0;
+}
+
+/** The environment each process of the app started with (read from /proc): the app's own
+ * process, then each process it started, WebKit's web and network processes among them.
+ * @returns {{ name: string, environment: string[] }[]} */
+export function startEnvironments(application = APP) {
+  const core = pidOf(resolve(application));
+  if (core === null) throw new Error(`${application} is not running`);
+  return [core, ...descendants(core)].map((pid) => ({
+    name: readFileSync(`/proc/${pid}/comm`, "utf8").trim(),
+    environment: readFileSync(`/proc/${pid}/environ`, "utf8").split("\0"),
+  }));
 }
 
 /** Starts tauri-driver (and through it WebKitWebDriver); its output and the app's go to app.log. */

@@ -380,7 +380,7 @@ fn goals(run: &BenchRun) -> Vec<Goal> {
             figure: busy_frames(run),
             bound: Bound::AtMost(2.0),
             measure: Measure::Ratio,
-            why: "the burst's deliveries and the trace's batches are handled on the core's main thread, and WebKit's allocator can stall every web process for about a second on two cores (docs/tauri-behaviour.md#allocator-convoy).",
+            why: "the burst's deliveries and the trace's batches are handled on the core's main thread; with WebKit's own allocator in the core's process, one burst in a few froze every window for about a second (docs/tauri-behaviour.md#allocator-convoy).",
         },
         Goal {
             what: "nothing lost, duplicated or reordered: every flood and the trace, every launch",
@@ -716,16 +716,17 @@ fn floods(out: &mut String, run: &BenchRun) {
     let _ = writeln!(
         out,
         "\n## The trace under load\n\n\
-         The inspector open, main sends a burst to worker-1 over its Channel: every message is \
-         an entry in the trace, streamed to the inspector in batches. Entries per second: \
-         counted by the inspector's page, from the burst's start to the last entry's arrival. \
+         The inspector open, main sends bursts to worker-1 over its Channel, one after \
+         another (as many a launch as floods of each kind): every message is an entry in the \
+         trace, streamed to the inspector in batches. Entries per second: counted by the \
+         inspector's page, from a burst's start to its last entry's arrival. \
          Lost: ids missing between the first and last entry received. Frames: the time \
          between two `requestAnimationFrame` callbacks of the inspector, for 1 s idle and \
-         while the burst's entries arrive (ratio: p50 against idle).\n"
+         while the bursts' entries arrive (ratio: p50 against idle).\n"
     );
     let _ = writeln!(
         out,
-        "| entries/s p50 | launches | entries lost |\n|---|---|---|\n| {:.0} | {} | {} |\n",
+        "| entries/s p50 | bursts | entries lost |\n|---|---|---|\n| {:.0} | {} | {} |\n",
         p50(entries).unwrap_or(0.0),
         entries.samples.len(),
         total(run, Scenario::TraceLoad, "entries:lost"),

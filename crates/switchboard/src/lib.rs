@@ -29,6 +29,8 @@
 //! - [`pace`]: the app's commands paced, so that a window calling far faster than the others
 //!   while they call is held to its share of the IPC path.
 //! - [`ids`] and [`lock`]: numbering that never wraps, and locks that survive a panic.
+//! - [`allocator`]: on Linux, WebKit in the app's process allocating with the system's
+//!   allocator, so that its IPC threads cannot freeze every window by spinning on its own.
 //!
 //! An app adds it with `.plugin(Builder::<_, MyApp>::new().on_ready(..).on_teardown(..).build())`:
 //! the plugin manages the [`Switchboard`], answers its commands, and follows every window's
@@ -38,6 +40,7 @@ use std::marker::PhantomData;
 
 use tauri::{plugin::TauriPlugin, webview::PageLoadEvent, AppHandle, Manager, RunEvent, Runtime};
 
+pub mod allocator;
 pub mod audience;
 pub mod bindings;
 pub mod call;
