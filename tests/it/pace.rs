@@ -17,6 +17,7 @@ const TIGHT: Pacing = Pacing {
     memory: Duration::from_millis(100),
     burst: 1,
     contended: Duration::from_secs(60),
+    active: 0.0,
     most_waiting: 2,
 };
 

@@ -9,8 +9,12 @@
 //! as soon as its own rate reaches the share, and its calls then take exactly the share's
 //! interval. What tells the flood from the click is the rate against the other windows. So an
 //! app's commands go through [`paced`]:
-//! - a window calling while no other window has called for [`Pacing::contended`] is never
-//!   slowed: there is nobody to be fair to;
+//! - a window is never slowed while no other window calls: one counts as calling while its
+//!   calls over the last [`Pacing::contended`] average at least [`Pacing::active`] a second.
+//!   A window that calls now and then (a page loading, the inspector, a person clicking) is
+//!   not held up by a window calling hard, and does not make that window wait for it: at
+//!   first any call counted, and a page's one call held a window calling one command after
+//!   another to [`Pacing::share`], 5 ms a call;
 //! - otherwise a window may call [`Pacing::slack`] times as often as the busiest other window
 //!   calls now (each window's rate decays over [`Pacing::memory`]), and never needs to call
 //!   less than [`Pacing::share`] a second; a window calling one call after another therefore
@@ -63,16 +67,19 @@ pub struct Pacing {
     pub memory: Duration,
     /// Calls a window may make at once beyond its share.
     pub burst: u32,
-    /// How recently another window must have called for a window to be held to its share.
+    /// Over how long another window's calls are averaged to tell whether it is calling (its
+    /// calls' weight decays by e in this time); one quiet this long is forgotten.
     pub contended: Duration,
+    /// Calls a second another window must average over `contended` to count as calling.
+    pub active: f64,
     /// Calls a window may have waiting; more are refused.
     pub most_waiting: usize,
 }
 
 impl Pacing {
-    /// What the app runs with: while another window called in the last second, 1.5 times the
-    /// busiest other window's rate over about 100 ms and at least 200 calls a second, after a
-    /// burst of 32; at most 256 calls waiting.
+    /// What the app runs with: while another window calls at least 20 times a second
+    /// (averaged over a second), 1.5 times the busiest such window's rate over about 100 ms
+    /// and at least 200 calls a second, after a burst of 32; at most 256 calls waiting.
     pub const DEFAULT: Pacing = Pacing {
         share: 200.0,
         slack: 1.5,
@@ -82,6 +89,7 @@ impl Pacing {
         // window's next call, and within 100 ms (tried first) it then looked alone and went
         // unpaced.
         contended: Duration::from_secs(1),
+        active: 20.0,
         most_waiting: 256,
     };
 
@@ -110,6 +118,8 @@ struct Window {
     /// Its calls a second at `last`: each call adds `1 / memory`, and the sum decays by e
     /// over `memory`.
     rate: f64,
+    /// The same over `contended`: whether it is calling, as the other windows see it.
+    recent: f64,
     /// Its bucket at `last`: calls made and not yet drained, the waiting ones included.
     level: f64,
     /// Its calls waiting.
@@ -140,24 +150,28 @@ impl Pace {
         // Windows quiet for longer than `contended` with nothing waiting are forgotten: they
         // neither count as calling nor keep a debt.
         windows.retain(|_, w| w.waiting > 0 || now.saturating_duration_since(w.last) < p.contended);
-        let rate_now = |w: &Window| {
+        let decayed = |rate: f64, w: &Window, over: Duration| {
             let age = now.saturating_duration_since(w.last).as_secs_f64();
-            w.rate * (-age / p.memory.as_secs_f64()).exp()
+            rate * (-age / over.as_secs_f64()).exp()
         };
+        let rate_now = |w: &Window| decayed(w.rate, w, p.memory);
+        let recent_now = |w: &Window| decayed(w.recent, w, p.contended);
         let others = windows
             .iter()
-            .filter(|(label, _)| *label != window)
+            .filter(|(label, w)| *label != window && (w.waiting > 0 || recent_now(w) >= p.active))
             .map(|(_, w)| rate_now(w))
             .reduce(f64::max);
         let w = windows.entry(window.to_owned()).or_insert(Window {
             last: now,
             rate: 0.0,
+            recent: 0.0,
             level: 0.0,
             waiting: 0,
         });
         let allowed = p.rate(others.unwrap_or(0.0));
         let since = now.saturating_duration_since(w.last).as_secs_f64();
         w.rate = rate_now(w) + 1.0 / p.memory.as_secs_f64();
+        w.recent = recent_now(w) + 1.0 / p.contended.as_secs_f64();
         w.last = now;
         let burst = f64::from(p.burst);
         let level = (w.level - since * allowed).max(0.0) + 1.0;
@@ -261,6 +275,8 @@ mod tests {
             memory: 100 * MS,
             burst: 4,
             contended: 100 * MS,
+            // Any call counts: the tests below are of the share and the line.
+            active: 0.0,
             most_waiting: 3,
         })
     }
@@ -342,6 +358,32 @@ mod tests {
             (1.3..1.7).contains(&ratio),
             "w1 made {admitted} calls to main's {mains}"
         );
+    }
+
+    #[test]
+    fn a_window_calling_now_and_then_does_not_slow_one_calling_one_call_after_another() {
+        // main calls every 0.5 ms for two seconds; the inspector calls every `every`. Returns
+        // how often main waited.
+        let waits = |every: u32| {
+            let pace = Pace::new(Pacing::DEFAULT);
+            let (t0, tick) = (Instant::now(), Duration::from_micros(500));
+            let mut waited = 0;
+            for n in 0..4_000 {
+                let now = t0 + tick * n;
+                if n % every == 0 {
+                    assert_eq!(pace.admit("inspector", now), Admit::Now);
+                }
+                if let Admit::After(_) = pace.admit("main", now) {
+                    pace.waited("main");
+                    waited += 1;
+                }
+            }
+            waited
+        };
+        // Five calls a second are not calling.
+        assert_eq!(waits(400), 0);
+        // A hundred a second is: main, twenty times as fast, is held to its share.
+        assert!(waits(20) > 1_000, "{}", waits(20));
     }
 
     #[test]
