@@ -11,10 +11,11 @@
 //! app's commands go through [`paced`]:
 //! - a window is never slowed while no other window calls: one counts as calling while its
 //!   calls over the last [`Pacing::contended`] average at least [`Pacing::active`] a second.
-//!   A window that calls now and then (a page loading, the inspector, a person clicking) is
-//!   not held up by a window calling hard, and does not make that window wait for it: at
-//!   first any call counted, and a page's one call held a window calling one command after
-//!   another to [`Pacing::share`], 5 ms a call;
+//!   A window that calls now and then (a page loading, the inspector, a person clicking)
+//!   does not make a window calling hard wait for it: at first any call counted, and a page's
+//!   one call held a window calling one command after another to [`Pacing::share`], 5 ms a
+//!   call. The price: such a window's own calls are not shielded from a flood, and take what
+//!   a call takes under load (two to three times idle, a millisecond or two);
 //! - otherwise a window may call [`Pacing::slack`] times as often as the busiest other window
 //!   calls now (each window's rate decays over [`Pacing::memory`]), and never needs to call
 //!   less than [`Pacing::share`] a second; a window calling one call after another therefore
