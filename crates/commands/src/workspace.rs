@@ -2,11 +2,13 @@
 //! file so that the app comes back as it was (window geometry is the window-state plugin's,
 //! in a file beside it; the app wires both).
 //!
-//! Every change marks the workspace dirty and wakes one writer thread, which writes a
-//! snapshot to a temporary file, syncs it and renames it over the old one: a reader never sees
-//! half a file, and a crash (even `kill -9`) loses at most the changes made during the last
-//! write. Changes that come while a write is under way go out together in the next one, so a
-//! burst of messages costs a few writes, not one each.
+//! A change marks the workspace dirty and wakes one writer thread, which writes a snapshot to
+//! a temporary file, syncs it and renames it over the old one: a reader never sees half a
+//! file. Writes start at most once every [`WRITE_EVERY`]; changes that come meanwhile go out
+//! together in the next one, so a crash (even `kill -9`) loses at most the changes of the last
+//! [`WRITE_EVERY`] and of the write under way. Without that pause, bursts of messages kept the
+//! writer writing and syncing about 300 times a second, and each write told main, whose page
+//! and calls paid for it (docs/workspace.md).
 //!
 //! The file is input like any other: one that is unreadable, too large, of another format or
 //! naming impossible windows is set aside (renamed, kept for the user), reported, and the app
@@ -18,9 +20,9 @@ use std::{
     fs,
     io::Write,
     path::{Path, PathBuf},
-    sync::{Arc, Condvar, Mutex},
+    sync::{Arc, Condvar, Mutex, PoisonError},
     thread::JoinHandle,
-    time::{SystemTime, UNIX_EPOCH},
+    time::{Duration, Instant, SystemTime, UNIX_EPOCH},
 };
 
 use serde::{Deserialize, Serialize};
@@ -36,6 +38,9 @@ pub const FORMAT: u32 = 1;
 
 /// How many of its last messages each window's inbox keeps across a restart.
 pub const HISTORY: usize = 50;
+
+/// The least time from the start of one write to the start of the next.
+pub const WRITE_EVERY: Duration = Duration::from_millis(100);
 
 /// The largest workspace file read; a larger one was not written by this app.
 const MAX_FILE_BYTES: u64 = 4 << 20;
@@ -333,8 +338,11 @@ impl WorkspaceStore {
         if pending.frozen {
             return;
         }
+        // Once something is pending the writer looks again by itself: no need to wake it.
+        if !pending.geometry && !pending.dirty {
+            self.shared.wake.notify_one();
+        }
         pending.geometry = true;
-        self.shared.wake.notify_one();
     }
 
     /// The app is quitting: from now on windows close because of that, and the workspace
@@ -375,23 +383,40 @@ impl WorkspaceStore {
             return;
         }
         if apply(&mut pending.workspace) {
+            // A burst changes it thousands of times a second: only the first change wakes the
+            // writer, which looks again by itself before it sleeps.
+            if !pending.dirty && !pending.geometry {
+                self.shared.wake.notify_one();
+            }
             pending.dirty = true;
-            self.shared.wake.notify_one();
         }
     }
 }
 
 impl Shared {
     fn write_until_stopped(&self) {
+        let mut next_write = Instant::now();
         loop {
             let (file, geometry) = {
                 let mut pending = lock(&self.state);
-                while !pending.dirty && !pending.geometry && !pending.stopping {
-                    pending = self
-                        .wake
-                        .wait(pending)
-                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                // Something to write, and the pause since the last write over; stopping
+                // writes at once.
+                loop {
+                    let now = Instant::now();
+                    let wanted = pending.dirty || pending.geometry;
+                    if pending.stopping || (wanted && now >= next_write) {
+                        break;
+                    }
+                    pending = if wanted {
+                        let waited = self.wake.wait_timeout(pending, next_write - now);
+                        waited.unwrap_or_else(PoisonError::into_inner).0
+                    } else {
+                        self.wake
+                            .wait(pending)
+                            .unwrap_or_else(PoisonError::into_inner)
+                    };
                 }
+                next_write = Instant::now() + WRITE_EVERY;
                 if !pending.dirty && !pending.geometry {
                     return;
                 }
@@ -658,6 +683,37 @@ mod tests {
         // Finished: later changes are not kept.
         store.opened(WindowLabel::Worker(3));
         assert_eq!(load(&path).workspace.windows.len(), 2);
+    }
+
+    #[test]
+    fn writes_start_at_most_once_every_write_every() {
+        let dir = scratch("paced");
+        let path = dir.join("workspace.json");
+        // No write starts before this.
+        let started = Instant::now();
+        let store = WorkspaceStore::start(path.clone(), &load(&path), |_| {});
+        store.opened(WindowLabel::Worker(1));
+        // A change every millisecond: written at once, the writer would write hundreds of times.
+        let mut seq = 0;
+        while started.elapsed() < WRITE_EVERY * 3 + WRITE_EVERY / 2 {
+            seq += 1;
+            store.received(&[WindowLabel::Worker(1)], &message(seq, "often"));
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        // The n-th write starts no sooner than (n - 1) pauses after the first.
+        let writes = store.writes();
+        let most = started.elapsed().as_millis() / WRITE_EVERY.as_millis() + 1;
+        assert!(
+            u128::from(writes) <= most,
+            "{writes} writes, at most {most}"
+        );
+        // Stopping does not wait out the pause: the last change is written.
+        store.finish();
+        let read = load(&path).workspace;
+        assert_eq!(
+            read.inboxes[&WindowLabel::Worker(1)].last().map(|m| m.seq),
+            Some(seq)
+        );
     }
 
     #[test]
