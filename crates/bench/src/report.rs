@@ -292,7 +292,7 @@ fn goals(run: &BenchRun) -> Vec<Goal> {
             figure: worst_neighbour(run, false, |p50, _| p50),
             bound: Bound::AtMost(1.5),
             measure: Measure::Ratio,
-            why: "every window's calls and the core's answers share the one main thread of the core (WebKitGTK's and Tauri's), and each webview's process shares two cores: see the neighbours table for which load costs what.",
+            why: "what is left is the two cores. Bursts of 10,000 messages one after another keep about 1.5 of them busy without main calling (worker-1's page handling the messages takes 60% of one, the core's sending, its main thread and its IPC threads the rest), and both when the inspector traces them; 64 commands in flight are paced to about main's own rate, so the two windows share the path about equally (a slack of 1.1 instead of 1.5 measured the same). Before the workspace writer waited 100 ms between writes, it wrote, synced and told main about 300 times a second under the bursts, and main's calls took 6 to 8 times idle (docs/workspace.md).",
         },
         Goal {
             what: "the same, p99 at most 3x idle p99 (the worst load, in each launch)",
@@ -380,7 +380,7 @@ fn goals(run: &BenchRun) -> Vec<Goal> {
             figure: busy_frames(run),
             bound: Bound::AtMost(2.0),
             measure: Measure::Ratio,
-            why: "the burst's deliveries and the trace's batches are handled on the core's main thread; with WebKit's own allocator in the core's process, one burst in a few froze every window for about a second (docs/tauri-behaviour.md#allocator-convoy).",
+            why: "while a traced burst lasts, the burst's sending, worker-1's page, the inspector's page and the core's main and IPC threads keep both cores busy (192% of 200% measured over bursts one after another), and a frame comes late when the inspector's process waits for a core. No burst freezes them any more: with WebKit's own allocator in the core's process, one in a few froze every window for about a second (docs/tauri-behaviour.md#allocator-convoy).",
         },
         Goal {
             what: "nothing lost, duplicated or reordered: every flood and the trace, every launch",
