@@ -1,7 +1,7 @@
 //! Property tests through the real IPC path: every command, called from every kind of window
-//! with generated arguments, a mix of malformed bodies and well-typed hostile values. Every
-//! call must answer; every failure must be a typed `AppError` or a rejection the bindings can
-//! classify; no panic; and afterwards the app's tables are still bounded.
+//! with generated arguments, a mix of malformed bodies, raw bodies and well-typed hostile
+//! values. Every call must answer; every failure must be a typed `AppError` or a rejection the
+//! bindings can classify; no panic; and afterwards the app's tables are still bounded.
 //!
 //! `SWITCHBOARD_FUZZ_CASES` sets the cases per command (10,000 by default). A failing case is
 //! shrunk and its seed kept in `it/fuzz.regressions`, which is replayed first on every run:
@@ -322,16 +322,21 @@ fn fuzz(command: &'static str) {
     // Exports are real files in the app's data folder: remove the ones this run makes.
     let traces = t.app.path().app_data_dir().unwrap().join("traces");
     let before = files_in(&traces);
-    let strategy = (0..windows.len(), args(command));
+    // A page may send any command a raw body instead of JSON arguments (as `upload_raw`
+    // takes its bytes): one call in four does.
+    let body = prop_oneof![
+        3 => args(command).prop_map(InvokeBody::Json),
+        1 => prop::collection::vec(any::<u8>(), 0..300).prop_map(InvokeBody::Raw),
+    ];
+    let strategy = (0..windows.len(), body);
     // Outcomes: ok, a command's typed error, a rejection by the framework.
     let tally = std::cell::Cell::new([0u32; 3]);
-    let outcome = runner.run(&strategy, |(window, args)| {
+    let outcome = runner.run(&strategy, |(window, body)| {
         // A raw answer (a download) is data like any other.
-        let answer =
-            invoke_body(&windows[window], command, InvokeBody::Json(args)).map(|body| match body {
-                InvokeResponseBody::Raw(bytes) => Value::from(bytes.len()),
-                json => json.deserialize::<Value>().unwrap(),
-            });
+        let answer = invoke_body(&windows[window], command, body).map(|body| match body {
+            InvokeResponseBody::Raw(bytes) => Value::from(bytes.len()),
+            json => json.deserialize::<Value>().unwrap(),
+        });
         let mut counts = tally.get();
         counts[match &answer {
             Ok(_) => 0,
