@@ -36,6 +36,19 @@ describe("the screenshots", () => {
   it("shows a private message to worker-1, a pull, a job, a count, the trace and the stats", async () => {
     await withApp("screenshot", async (app) => {
       await app.openFromMain([...WORKERS, "inspector"]);
+      // Main lists every open window in sight: a list that scrolls hides its last rows behind
+      // a scrollbar WebKitGTK shows only once scrolled.
+      const list = await app.in("main", () =>
+        app.browser.execute(() => {
+          const ul = /** @type {HTMLElement} */ (document.querySelector("[data-testid=windows]"));
+          const labels = [...ul.querySelectorAll("li")].map((li) => li.dataset.label);
+          return { labels, hidden: ul.scrollHeight - ul.clientHeight };
+        }),
+      );
+      assert.deepEqual(list, {
+        labels: ["main", "inspector", ...WORKERS],
+        hidden: 0,
+      });
 
       await app.in("main", async () => {
         for (const box of await app.browser.$$("[data-testid=windows] input[type=checkbox]")) {
