@@ -126,10 +126,13 @@ impl Goal {
         self.figure.map_or("-".into(), |x| self.show(x))
     }
 
+    /// A figure on its bound but for the rounding of the floats it was computed from meets it:
+    /// 0.9 ms against 0.75 ms came out 1.2000000000002 times, a miss of nothing.
     fn met(&self) -> bool {
+        const ROUNDING: f64 = 1e-9;
         match (self.figure, self.bound) {
-            (Some(f), Bound::AtMost(b)) => f <= b,
-            (Some(f), Bound::AtLeast(b)) => f >= b,
+            (Some(f), Bound::AtMost(b)) => f <= b + ROUNDING * b.abs().max(1.0),
+            (Some(f), Bound::AtLeast(b)) => f >= b - ROUNDING * b.abs().max(1.0),
             (None, _) => true,
         }
     }
@@ -137,8 +140,7 @@ impl Goal {
     fn verdict(&self) -> String {
         match (self.figure, self.bound) {
             (None, _) => "not measured".to_owned(),
-            (Some(f), Bound::AtMost(b)) if f <= b => "met".to_owned(),
-            (Some(f), Bound::AtLeast(b)) if f >= b => "met".to_owned(),
+            _ if self.met() => "met".to_owned(),
             (Some(_), Bound::AtMost(0.0)) => "missed".to_owned(),
             (Some(f), Bound::AtMost(b)) => format!("missed by {}", percent(f / b - 1.0)),
             (Some(f), Bound::AtLeast(b)) => format!("missed by {}", percent(1.0 - f / b)),
@@ -156,13 +158,13 @@ impl Goal {
 /// A miss as a percentage, with as many decimals as it takes not to read as 0%.
 fn percent(fraction: f64) -> String {
     let pct = fraction * 100.0;
-    if pct >= 1.0 {
-        format!("{pct:.0}%")
-    } else if pct >= 0.1 {
-        format!("{pct:.1}%")
+    // Below 1%, one significant digit (at most 12 decimals: a miss is never 0).
+    let decimals = if pct >= 1.0 {
+        0
     } else {
-        format!("{pct:.2}%")
-    }
+        (-pct.log10()).ceil().clamp(1.0, 12.0) as usize
+    };
+    format!("{pct:.decimals$}%")
 }
 
 /// The loads of the neighbours scenario, as the runner names them.
@@ -1111,6 +1113,28 @@ mod tests {
         assert_eq!(percent(0.012), "1%");
         assert_eq!(percent(0.004), "0.4%");
         assert_eq!(percent(0.0005), "0.05%");
+        assert_eq!(percent(0.000_000_2), "0.00002%");
+    }
+
+    /// A figure on its bound meets it, whatever the float rounding of its ratio.
+    #[test]
+    fn a_figure_on_its_bound_meets_it() {
+        let goal = |figure, bound| Goal {
+            what: "",
+            figure: Some(figure),
+            bound,
+            measure: Measure::Ratio,
+            why: "",
+        };
+        let rounded = 0.900_000_000_000_181_9 / 0.75;
+        assert!(rounded > 1.2);
+        assert_eq!(goal(rounded, Bound::AtMost(1.2)).verdict(), "met");
+        assert_eq!(
+            goal(1.2001, Bound::AtMost(1.2)).verdict(),
+            "missed by 0.008%"
+        );
+        assert_eq!(goal(0.8 - 1e-13, Bound::AtLeast(0.8)).verdict(), "met");
+        assert_eq!(goal(1.0, Bound::AtMost(0.0)).verdict(), "missed");
     }
 
     /// A release run of one launch, on a clean tree, of `series`.
