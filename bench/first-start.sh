@@ -3,7 +3,8 @@
 # commit into a scratch folder (with a target folder of its own, so that everything compiles as
 # on a fresh clone; crates already in cargo's download cache are not downloaded again), runs
 # `bash scripts/setup.sh`, then `npm run tauri dev` on a display (Xvfb when none is set), and
-# prints how long setup took, and tauri dev until main's window was on screen.
+# prints how long setup took, tauri dev until main's window was on screen, and how many times
+# tauri dev built the app again by 15 s later.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/display.sh
@@ -49,4 +50,4 @@ units=$(find "$fingerprints" -name 'lib-*' -o -name 'bin-*' | grep -cv '\.json$'
 tauri=$(find "$fingerprints" -path '*/tauri-*' -name 'lib-tauri' | wc -l)
 echo "first-start: $(date -u +%F), $(nproc) cores: setup ${setup_s} s; then npm run tauri dev" \
   "until main opened ${dev_s} s ($units crates compiled, the tauri crate $tauri time(s));" \
-  "tauri dev rebuilt the app $rebuilds time(s) in the next 15 s"
+  "tauri dev built it again $rebuilds time(s) by 15 s later"

@@ -37,8 +37,9 @@ kib() { node -e "const r = JSON.parse(process.argv[1]); console.log((r.$1.reside
   echo "## Property tests through the real IPC path ($fuzz generated calls per command, ${fuzz_s} s)"
   echo
   echo "Each call comes from main, a worker or the inspector, with malformed or well-typed hostile"
-  echo "arguments. Every call answered; every failure was a typed error or a classified rejection;"
-  echo "no panic escaped; the core's tables stayed within their limits."
+  echo "arguments, or a raw body instead (one call in four). Every call answered; every failure"
+  echo "was a typed error or a classified rejection; no panic escaped; the core's tables stayed"
+  echo "within their limits."
   echo
   echo "| command | calls | ok | typed errors | rejected by the framework |"
   echo "|---|---|---|---|---|"

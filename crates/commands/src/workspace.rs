@@ -689,12 +689,18 @@ mod tests {
     fn writes_start_at_most_once_every_write_every() {
         let dir = scratch("paced");
         let path = dir.join("workspace.json");
+        let last_written = || {
+            load(&path).workspace.inboxes[&WindowLabel::Worker(1)]
+                .last()
+                .map(|m| m.seq)
+        };
         // No write starts before this.
         let started = Instant::now();
         let store = WorkspaceStore::start(path.clone(), &load(&path), |_| {});
         store.opened(WindowLabel::Worker(1));
+        let mut seq = 1;
+        store.received(&[WindowLabel::Worker(1)], &message(seq, "often"));
         // A change every millisecond: written at once, the writer would write hundreds of times.
-        let mut seq = 0;
         while started.elapsed() < WRITE_EVERY * 3 + WRITE_EVERY / 2 {
             seq += 1;
             store.received(&[WindowLabel::Worker(1)], &message(seq, "often"));
@@ -707,13 +713,24 @@ mod tests {
             u128::from(writes) <= most,
             "{writes} writes, at most {most}"
         );
-        // Stopping does not wait out the pause: the last change is written.
+        // Each change reaches the file without `finish`: the last of the stream, and one made
+        // after a quiet spell, when the writer sleeps until a change wakes it.
+        let written = |seq| {
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while path.exists().then(last_written).flatten() != Some(seq) {
+                assert!(Instant::now() < deadline, "change {seq} was never written");
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        };
+        written(seq);
+        std::thread::sleep(WRITE_EVERY * 2);
+        seq += 1;
+        store.received(&[WindowLabel::Worker(1)], &message(seq, "after a while"));
+        written(seq);
+        // Stopping writes what is pending, a change made just after a write included.
+        store.received(&[WindowLabel::Worker(1)], &message(seq + 1, "last"));
         store.finish();
-        let read = load(&path).workspace;
-        assert_eq!(
-            read.inboxes[&WindowLabel::Worker(1)].last().map(|m| m.seq),
-            Some(seq)
-        );
+        assert_eq!(last_written(), Some(seq + 1));
     }
 
     #[test]
