@@ -1155,6 +1155,7 @@ mod tests {
                 compositing: false,
             },
             series,
+            limits: None,
         }
     }
 

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::physical::Physical;
+
 /// One run of `npm run bench`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -26,6 +28,12 @@ pub struct BenchRun {
     pub machine: Machine,
     /// Everything measured in the webview.
     pub series: Vec<Series>,
+    /// The machine's limits, measured by `bench-report` right after the runner and kept here,
+    /// so that rendering the report again shows the run's own figures, not the machine's
+    /// load at that later time. The runner leaves it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub limits: Option<Physical>,
 }
 
 /// The machine a run came from.

@@ -11,7 +11,10 @@ use std::path::PathBuf;
 use specta_typescript::Typescript;
 use ts_rs::TS;
 
-use switchboard_bench::results::{BenchRun, Machine, Scenario, Series, Unit};
+use switchboard_bench::{
+    physical::Physical,
+    results::{BenchRun, Machine, Scenario, Series, Unit},
+};
 use switchboard_events::EVENTS;
 use tauri_plugin_switchboard::bindings;
 
@@ -54,6 +57,7 @@ pub fn generate() -> Result<bindings::Files, String> {
         ("LineKind", LineKind::export_to_string(&cfg)),
         ("BenchRun", BenchRun::export_to_string(&cfg)),
         ("Machine", Machine::export_to_string(&cfg)),
+        ("Physical", Physical::export_to_string(&cfg)),
         ("Scenario", Scenario::export_to_string(&cfg)),
         ("Series", Series::export_to_string(&cfg)),
         ("Unit", Unit::export_to_string(&cfg)),

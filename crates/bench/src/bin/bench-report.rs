@@ -1,4 +1,5 @@
-//! `bench-report RESULTS OUT`: reads the runner's results, measures the machine's limits, and
+//! `bench-report RESULTS OUT`: reads the runner's results, measures the machine's limits (once:
+//! they are added to RESULTS, and a results file that has them is rendered with them), and
 //! writes the Markdown report to OUT and its SVG charts to `bench/` beside it. A results file that does not match
 //! [`switchboard_bench::results::BenchRun`] is an error, so a drifting runner fails the smoke;
 //! so is a message lost, duplicated or reordered (written in the report first).
@@ -10,9 +11,20 @@ use switchboard_bench::{physical, report, results::BenchRun};
 fn run(results: &str, out: &str) -> Result<(), String> {
     let text =
         std::fs::read_to_string(results).map_err(|e| format!("cannot read {results}: {e}"))?;
-    let run: BenchRun =
+    let mut run: BenchRun =
         serde_json::from_str(&text).map_err(|e| format!("{results} is not a bench run: {e}"))?;
-    let limits = physical::measure(run.smoke).map_err(|e| format!("cannot measure limits: {e}"))?;
+    let limits = match run.limits {
+        Some(limits) => limits,
+        None => {
+            let limits =
+                physical::measure(run.smoke).map_err(|e| format!("cannot measure limits: {e}"))?;
+            run.limits = Some(limits);
+            let text = serde_json::to_string_pretty(&run).map_err(|e| e.to_string())?;
+            std::fs::write(results, text + "\n")
+                .map_err(|e| format!("cannot write {results}: {e}"))?;
+            limits
+        }
+    };
     // The charts go to `bench/` beside the report, where its links point.
     let dir = Path::new(out)
         .parent()
