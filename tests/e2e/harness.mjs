@@ -2,6 +2,7 @@
 // window handles mapped to labels, and evidence saved when a test fails.
 // scripts/e2e.sh builds the app, starts Xvfb when there is no display, then runs node --test.
 
+import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import {
@@ -45,13 +46,31 @@ export function appRunning(application = APP) {
 /** The environment each process of the app started with (read from /proc): the app's own
  * process, then each process it started, WebKit's web and network processes among them.
  * @returns {{ name: string, environment: string[] }[]} */
-export function startEnvironments(application = APP) {
+function startEnvironments(application = APP) {
   const core = pidOf(resolve(application));
   if (core === null) throw new Error(`${application} is not running`);
   return [core, ...descendants(core)].map((pid) => ({
     name: readFileSync(`/proc/${pid}/comm`, "utf8").trim(),
     environment: readFileSync(`/proc/${pid}/environ`, "utf8").split("\0"),
   }));
+}
+
+/** Checks that `application` started itself again with WebKit's allocator switch (`Malloc=1`,
+ * crates/switchboard/src/allocator.rs), under its own name `name`, and that nothing it started
+ * after that (WebKit's web and network processes) inherited the switch or the restart's mark:
+ * the pages keep WebKit's allocator, which takes half the memory. Returns the names of the
+ * processes it started. @param {string} name @returns {string[]} */
+export function assertSystemAllocatorInCoreOnly(name, application = APP) {
+  const [core, ...started] = startEnvironments(application);
+  assert.equal(core.name, name);
+  assert.ok(core.environment.includes("Malloc=1"), core.environment.join(" "));
+  for (const process of started)
+    assert.deepEqual(
+      process.environment.filter((v) => /^(Malloc|SWITCHBOARD_SYSTEM_ALLOCATOR)=/.test(v)),
+      [],
+      process.name,
+    );
+  return started.map((process) => process.name);
 }
 
 /** Starts tauri-driver (and through it WebKitWebDriver); its output and the app's go to app.log. */

@@ -248,6 +248,13 @@ struct Pending {
     writes: u32,
 }
 
+impl Pending {
+    /// Whether the next write has something to do.
+    fn wanted(&self) -> bool {
+        self.dirty || self.geometry
+    }
+}
+
 impl WorkspaceStore {
     /// Starts keeping `workspace` at `path`; `after_write` runs after each pass of the writer.
     /// What loading set aside is kept for the pages to read.
@@ -339,7 +346,7 @@ impl WorkspaceStore {
             return;
         }
         // Once something is pending the writer looks again by itself: no need to wake it.
-        if !pending.geometry && !pending.dirty {
+        if !pending.wanted() {
             self.shared.wake.notify_one();
         }
         pending.geometry = true;
@@ -385,7 +392,7 @@ impl WorkspaceStore {
         if apply(&mut pending.workspace) {
             // A burst changes it thousands of times a second: only the first change wakes the
             // writer, which looks again by itself before it sleeps.
-            if !pending.dirty && !pending.geometry {
+            if !pending.wanted() {
                 self.shared.wake.notify_one();
             }
             pending.dirty = true;
@@ -403,11 +410,10 @@ impl Shared {
                 // writes at once.
                 loop {
                     let now = Instant::now();
-                    let wanted = pending.dirty || pending.geometry;
-                    if pending.stopping || (wanted && now >= next_write) {
+                    if pending.stopping || (pending.wanted() && now >= next_write) {
                         break;
                     }
-                    pending = if wanted {
+                    pending = if pending.wanted() {
                         let waited = self.wake.wait_timeout(pending, next_write - now);
                         waited.unwrap_or_else(PoisonError::into_inner).0
                     } else {
@@ -417,7 +423,7 @@ impl Shared {
                     };
                 }
                 next_write = Instant::now() + WRITE_EVERY;
-                if !pending.dirty && !pending.geometry {
+                if !pending.wanted() {
                     return;
                 }
                 let file = pending.dirty.then(|| {
