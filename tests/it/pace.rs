@@ -19,6 +19,8 @@ const TIGHT: Pacing = Pacing {
     contended: Duration::from_secs(60),
     active: 0.0,
     most_waiting: 2,
+    flood: 1,
+    behind: 0.0,
 };
 
 #[test]

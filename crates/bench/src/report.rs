@@ -295,7 +295,7 @@ fn goals(run: &BenchRun) -> Vec<Goal> {
             figure: worst_neighbour(run, false, |p50, _| p50),
             bound: Bound::AtMost(1.5),
             measure: Measure::Ratio,
-            why: "what is left is the two cores. Bursts of 10,000 messages one after another keep about 1.5 of them busy without main calling (worker-1's page handling the messages takes 60% of one, the core's sending, its main thread and its IPC threads the rest), and both when the inspector traces them; 64 commands in flight are paced to about main's own rate, so the two windows share the path about equally (a slack of 1.1 instead of 1.5 measured the same). Before the workspace writer started writes at most every 100 ms, it wrote, synced and told main about 300 times a second under the bursts, and main's calls took 6 to 8 times idle (docs/workspace.md).",
+            why: "what is left is the two cores. Bursts of 10,000 messages one after another keep about 1.5 of them busy without main calling (worker-1's page handling the messages takes 60% of one, the core's sending, its main thread and its IPC threads the rest), and both when the inspector traces them; 64 commands in flight count as a flood (more than 4 calls waiting) and are held to half main's rate; held to 1.5 or 1.0 times it, main's calls took about twice idle. Before the workspace writer started writes at most every 100 ms, it wrote, synced and told main about 300 times a second under the bursts, and main's calls took 6 to 8 times idle (docs/workspace.md).",
         },
         Goal {
             what: "the same, p99 at most 3x idle p99 (the worst load, in each launch)",
