@@ -315,20 +315,23 @@ async function flood(
 export type Work = { units: number; seconds: number };
 
 /** The load a worker makes for the neighbours scenario: many commands in flight, or `pull`s
- * of 100 MiB one after another. */
-export type Noise = "commands" | "pull";
+ * of 100 MiB one after another; `fetch` (bench --ranges only) gets the same bytes over plain
+ * HTTP from a server on the loopback, a path that leaves the core out. */
+export type Noise = "commands" | "pull" | "fetch";
 
 /** The running load of this page, if any. */
 let noise: { stop: () => Promise<Work> } | null = null;
 
 /** Starts `kind` in this page, in the background: `inFlight` loops of `counter_get` each
  * awaiting its answer, or one `pull` of `pullBytes` after another (counted as they arrive;
- * `pullOptions` other than the app's ranges, to see what their size and number cost). */
+ * `pullOptions` other than the app's ranges, to see what their size and number cost), or
+ * `inFlight` loops each fetching `url`'s `pullBytes` into one array, as `pull` gathers them. */
 function startNoise(
   kind: Noise,
   inFlight: number,
   pullBytes: number,
   pullOptions: PullOptions = {},
+  url = "",
 ): void {
   if (noise) throw new Error("noise is already running");
   let running = true;
@@ -339,6 +342,11 @@ function startNoise(
       if (kind === "commands") {
         await invoke("counter_get");
         units += 1;
+      } else if (kind === "fetch") {
+        // Not `units += await …`: that reads `units` before the fetch, and the loops beside
+        // this one would add in the meantime for nothing.
+        const mib = await fetchInto(url, pullBytes, () => running);
+        units += mib;
       } else {
         let before = 0;
         await pull(pullBytes, {
@@ -352,7 +360,7 @@ function startNoise(
       }
     }
   };
-  const loops = Array.from({ length: kind === "commands" ? inFlight : 1 }, loop);
+  const loops = Array.from({ length: kind === "pull" ? 1 : inFlight }, loop);
   noise = {
     stop: async () => {
       running = false;
@@ -362,6 +370,23 @@ function startNoise(
       return { units, seconds };
     },
   };
+}
+
+/** Fetches `url` (`len` bytes) into one array while `running()`; the MiB that came meanwhile. */
+async function fetchInto(url: string, len: number, running: () => boolean): Promise<number> {
+  const body = (await fetch(url)).body;
+  if (!body) throw new Error(`no body from ${url}`);
+  const reader = body.getReader();
+  const into = new Uint8Array(len);
+  let received = 0;
+  let counted = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    into.set(r.value, received);
+    received += r.value.byteLength;
+    if (running()) counted = received;
+  }
+  if (received !== len) throw new Error(`${url}: ${received} bytes of ${len}`);
+  return counted / (1 << 20);
 }
 
 /** Stops this page's load and says what it did until then. */

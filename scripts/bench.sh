@@ -6,7 +6,8 @@
 # BENCH_ROUNDS (20).
 # `--smoke` (run by `npm test`): the debug build, tiny sizes, one launch, output in
 # target/bench-smoke. `--ranges`: the release build, then bench/ranges.mjs alone (what a pull's
-# range size and number in flight cost the other windows; printed, no report). `--heap`: the
+# range size and number in flight cost the other windows, and fetching the same bytes over
+# loopback HTTP instead; printed, no report). `--heap`: the
 # release build, then bench/churn.mjs under heaptrack (Debian's `heaptrack`), 10 and then 60
 # windows opened and closed, and what the longer run left allocated that the shorter did not,
 # by backtrace (target/bench/heap/diff.txt; a summary is printed). `--live`: bench/live.mjs under
@@ -44,6 +45,13 @@ fi
 npx vite build --mode bench --outDir ../target/bench/dist --logLevel warn
 # The bench build embeds the bench frontend; frontend/dist stays the one that ships.
 export TAURI_CONFIG='{"build":{"frontendDist":"../target/bench/dist"}}'
+if $ranges; then
+  # bench/ranges.mjs compares a pull with fetching the same bytes from its own server on the
+  # loopback: this build's pages may connect there, the app's may not.
+  csp=$(node -p 'require("./app/tauri.conf.json").app.security.csp.replace("connect-src", "connect-src http://127.0.0.1:*")')
+  TAURI_CONFIG=$(node -p 'JSON.stringify({ build: { frontendDist: "../target/bench/dist" }, app: { security: { csp: process.argv[1] } } })' "$csp")
+  export TAURI_CONFIG
+fi
 # The report is built like the app: memcpy and TCP figures from a debug build mean nothing.
 if $smoke; then
   profile=debug results=target/bench-smoke/bench/results.json report=target/bench-smoke/performance.md
