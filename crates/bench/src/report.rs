@@ -141,6 +141,8 @@ impl Goal {
     fn verdict(&self) -> String {
         match (self.figure, self.bound) {
             (None, _) => "not measured".to_owned(),
+            // A quantile of no samples: a miss, but by no amount.
+            (Some(f), _) if f.is_nan() => "missed: no figure".to_owned(),
             _ if self.met() => "met".to_owned(),
             (Some(_), Bound::AtMost(0.0)) => "missed".to_owned(),
             (Some(f), Bound::AtMost(b)) => format!("missed by {}", percent(f / b - 1.0)),
@@ -1136,6 +1138,10 @@ mod tests {
         );
         assert_eq!(goal(0.8 - 1e-13, Bound::AtLeast(0.8)).verdict(), "met");
         assert_eq!(goal(1.0, Bound::AtMost(0.0)).verdict(), "missed");
+        assert_eq!(
+            goal(f64::NAN, Bound::AtLeast(0.8)).verdict(),
+            "missed: no figure"
+        );
     }
 
     /// A release run of one launch, on a clean tree, of `series`.

@@ -358,37 +358,52 @@ mod tests {
         }
     }
 
+    /// Calls made and waiting, as pages that keep their calls in flight make them.
+    #[derive(Default)]
+    struct Pages {
+        /// Each window's calls admitted, now or to run later.
+        admitted: BTreeMap<&'static str, u32>,
+        /// The calls told to wait, and when they are due.
+        waits: Vec<(&'static str, Instant)>,
+    }
+
+    impl Pages {
+        /// Runs the calls that are due at `now`, then asks for `asks` calls of `window`.
+        fn ask(&mut self, pace: &Pace, window: &'static str, asks: u32, now: Instant) {
+            self.waits.retain(|(w, at)| {
+                let due = *at <= now;
+                if due {
+                    pace.waited(w);
+                }
+                !due
+            });
+            for _ in 0..asks {
+                let admitted = match pace.admit(window, now) {
+                    Admit::Now => true,
+                    Admit::After(wait) => {
+                        self.waits.push((window, now + wait));
+                        true
+                    }
+                    Admit::Refused => false,
+                };
+                *self.admitted.entry(window).or_default() += u32::from(admitted);
+            }
+        }
+    }
+
     /// main calls every 0.25 ms (4,000 a second, 20 times the least share) for `seconds`,
     /// never waiting; w1 asks `asks` times each tick, and runs each call that waits as soon as
     /// it may. Returns w1's calls admitted for each of main's.
     fn flood_beside(asks: u32, seconds: u32) -> f64 {
         let pace = Pace::new(Pacing::DEFAULT);
         let (t0, tick) = (Instant::now(), Duration::from_micros(250));
-        let (mut mains, mut admitted) = (0, 0);
-        let mut waits: Vec<Instant> = Vec::new();
+        let mut pages = Pages::default();
         for n in 0..4_000 * seconds {
             let now = t0 + tick * n;
             assert_eq!(pace.admit("main", now), Admit::Now, "main waited at {n}");
-            mains += 1;
-            waits.retain(|at| {
-                let due = *at <= now;
-                if due {
-                    pace.waited("w1");
-                }
-                !due
-            });
-            for _ in 0..asks {
-                match pace.admit("w1", now) {
-                    Admit::Now => admitted += 1,
-                    Admit::After(wait) => {
-                        admitted += 1;
-                        waits.push(now + wait);
-                    }
-                    Admit::Refused => {}
-                }
-            }
+            pages.ask(&pace, "w1", asks, now);
         }
-        f64::from(admitted) / f64::from(mains)
+        f64::from(pages.admitted["w1"]) / f64::from(4_000 * seconds)
     }
 
     #[test]
@@ -442,34 +457,16 @@ mod tests {
         // the share, as a slack under 1 both ways would.
         let pace = Pace::new(Pacing::DEFAULT);
         let (t0, tick) = (Instant::now(), Duration::from_micros(250));
-        let mut admitted = [0u32; 2];
-        let mut waits: Vec<(usize, Instant)> = Vec::new();
+        let mut pages = Pages::default();
         for n in 0..8_000 {
             let now = t0 + tick * n;
-            waits.retain(|(w, at)| {
-                let due = *at <= now;
-                if due {
-                    pace.waited(["w1", "w2"][*w]);
-                }
-                !due
-            });
-            for (w, label) in ["w1", "w2"].into_iter().enumerate() {
-                for _ in 0..2 {
-                    match pace.admit(label, now) {
-                        Admit::Now => admitted[w] += 1,
-                        Admit::After(wait) => {
-                            admitted[w] += 1;
-                            waits.push((w, now + wait));
-                        }
-                        Admit::Refused => {}
-                    }
-                }
-            }
+            pages.ask(&pace, "w1", 2, now);
+            pages.ask(&pace, "w2", 2, now);
         }
         // Two seconds: the share alone would be 400 calls each. The first found flooding is
         // held to half the other's rate; the other, not paced by a flood, is never found.
-        let [w1, w2] = admitted.map(f64::from);
-        assert!(w1.min(w2) > 0.45 * w1.max(w2), "{admitted:?}");
+        let [w1, w2] = ["w1", "w2"].map(|w| f64::from(pages.admitted[w]));
+        assert!(w1.min(w2) > 0.45 * w1.max(w2), "w1 {w1}, w2 {w2}");
     }
 
     #[test]
