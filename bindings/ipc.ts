@@ -41,8 +41,9 @@ export const commands = {
 	sendMessages: (messages: Outgoing[]) => typedError<Outcome[], AppError>(__TAURI_INVOKE("send_messages", { messages })),
 	/**
 	 * Sends `count` copies of `text` (1 to 10,000) to `audience` by `transport`, as fast as the
-	 * core can: shows what a flood costs each way, and that nothing is lost, doubled or
-	 * reordered. Stops at the first failure (a window closed mid-way), with that error.
+	 * core can, or, while another window calls, as fast as the receivers take them in (pace.rs):
+	 * shows what a flood costs each way, and that nothing is lost, doubled or reordered. Stops
+	 * at the first failure (a window closed mid-way), with that error.
 	 */
 	sendBurst: (audience: Audience, text: string, transport: Transport, count: number) => typedError<Burst, AppError>(__TAURI_INVOKE("send_burst", { audience, text, transport, count })),
 	/** Sends `text` to `main`: the one message a worker may send. */

@@ -1,13 +1,15 @@
 //! Pacing through the real IPC path: while another window calls, a window calling faster than
 //! its share waits its turn in order, and one with too many calls waiting is refused at once
-//! with the text pages read as `too_many_calls`; every call is answered.
+//! with the text pages read as `too_many_calls`; every call is answered. A burst to a window
+//! goes at the window's intake while another window calls, and arrives whole.
 
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use switchboard_events::InboxMessage;
 use tauri_plugin_switchboard::pace::{Pacing, TOO_MANY_CALLS};
 
-use crate::harness::{invoke_on, start_paced};
+use crate::harness::{invoke_on, start_paced, Inboxes};
 
 /// One call at once, then one each 200 ms whatever the others do, at most two waiting; every
 /// window counts as contended for a minute after another called.
@@ -21,6 +23,7 @@ const TIGHT: Pacing = Pacing {
     most_waiting: 2,
     flood: 1,
     behind: 0.0,
+    intake: f64::INFINITY,
 };
 
 #[test]
@@ -91,4 +94,73 @@ fn the_plugin_s_commands_are_paced_with_the_app_s() {
         3,
         "{answers:?}"
     );
+}
+
+/// No call waits; any call counts as calling for a minute; a window takes in 5,000 messages a
+/// second while another calls.
+const INTAKE: Pacing = Pacing {
+    share: 1e9,
+    slack: 1.5,
+    memory: Duration::from_millis(100),
+    burst: u32::MAX,
+    contended: Duration::from_secs(60),
+    active: 0.0,
+    most_waiting: 256,
+    flood: usize::MAX,
+    behind: 0.5,
+    intake: 5_000.0,
+};
+
+/// Sends a burst of `count` from main to `worker` and says how long the call took and the
+/// numbers the worker received, in order.
+fn burst_to(t: &crate::harness::TestApp, worker: &str, count: u32) -> (Duration, Vec<u64>) {
+    let inbox = Inboxes::listen::<InboxMessage>(t, &[worker]);
+    let began = Instant::now();
+    let audience = json!({ "to": "one", "label": worker });
+    let burst = t.ok(
+        "main",
+        "send_burst",
+        json!({ "audience": audience, "text": "paced", "transport": "channel", "count": count }),
+    );
+    let took = began.elapsed();
+    let seqs: Vec<u64> = inbox
+        .private(worker)
+        .iter()
+        .map(|m| m["seq"].as_u64().unwrap())
+        .collect();
+    assert_eq!(seqs.first().copied(), burst["first"].as_u64());
+    assert_eq!(seqs.last().copied(), burst["last"].as_u64());
+    (took, seqs)
+}
+
+#[test]
+fn a_burst_goes_at_its_window_s_intake_while_another_window_calls_and_arrives_whole() {
+    let t = start_paced(INTAKE);
+    let worker = t.open_worker();
+    t.ready(&worker);
+    // main called (open_worker, and the burst itself): 1,500 messages at 5,000 a second take
+    // 0.3 s, in three parts of 500.
+    let (took, seqs) = burst_to(&t, &worker, 1_500);
+    assert!(took >= Duration::from_millis(300), "{took:?}");
+    assert_eq!(seqs.len(), 1_500);
+    assert!(
+        seqs.windows(2).all(|w| w[1] == w[0] + 1),
+        "in order, none lost"
+    );
+}
+
+#[test]
+fn a_burst_while_no_other_window_calls_goes_at_once() {
+    // Only 1,000,000 calls a second count as calling: nothing here does. At 10 messages a
+    // second, the burst would take 150 s if it waited.
+    let t = start_paced(Pacing {
+        active: 1e6,
+        intake: 10.0,
+        ..INTAKE
+    });
+    let worker = t.open_worker();
+    t.ready(&worker);
+    let (took, seqs) = burst_to(&t, &worker, 1_500);
+    assert!(took < Duration::from_secs(10), "{took:?}");
+    assert_eq!(seqs.len(), 1_500);
 }

@@ -1,14 +1,17 @@
 //! Messages: main sends to one window, a set, the workers or all (once, several in one call,
 //! or in a burst); a worker replies to main.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::{
+    collections::BTreeMap,
+    sync::atomic::{AtomicU32, Ordering},
+};
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use switchboard_events::{Audience, InboxMessage, WindowLabel};
-use tauri::{Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 
-use tauri_plugin_switchboard::{ids, Transport};
+use tauri_plugin_switchboard::{ids, pace, Transport};
 
 use crate::{limits::Limit, AppError, Call, Sent, Switchboard};
 
@@ -58,7 +61,7 @@ pub fn compose(
 /// sending order for every sender at once, and keeps it in the workspace's inboxes. Returns
 /// its number and what became of it.
 fn send_numbered<R: Runtime>(
-    call: &Call<R>,
+    app: &AppHandle<R>,
     seq: &Sequence,
     switchboard: &Switchboard,
     draft: &InboxMessage,
@@ -69,11 +72,11 @@ fn send_numbered<R: Runtime>(
         seq: number,
         ..draft.clone()
     };
-    let sent = switchboard.send_with(&call.app, &draft.audience, transport, || {
+    let sent = switchboard.send_with(app, &draft.audience, transport, || {
         number = seq.next()?;
         Ok::<_, AppError>(numbered(number))
     })?;
-    crate::workspace::record_received(&call.app, &sent, || numbered(number));
+    crate::workspace::record_received(app, &sent, || numbered(number));
     Ok((number, sent))
 }
 
@@ -86,7 +89,7 @@ fn send<R: Runtime>(
     transport: Transport,
 ) -> Result<Sent, AppError> {
     let draft = compose(call.caller, audience, text)?;
-    send_numbered(call, seq, switchboard, &draft, transport).map(|(_, sent)| sent)
+    send_numbered(&call.app, seq, switchboard, &draft, transport).map(|(_, sent)| sent)
 }
 
 /// Sends `text` to `audience` by `transport`: `"event"` (Tauri's routing, which any page
@@ -145,18 +148,34 @@ pub async fn send_messages<R: Runtime>(
     switchboard: State<'_, Switchboard>,
     messages: Vec<Outgoing>,
 ) -> Result<Vec<Outcome>, AppError> {
-    call.run(|call| {
-        Limit::MessagesPerCall.check(messages.len())?;
-        Ok(messages
-            .into_iter()
-            .map(
-                |m| match send(call, &seq, &switchboard, m.audience, m.text, m.transport) {
-                    Ok(data) => Outcome::Ok { data },
-                    Err(error) => Outcome::Error { error },
-                },
-            )
-            .collect())
+    call.run_async(|call| {
+        let checked = Limit::MessagesPerCall.check(messages.len()).map(|()| {
+            messages
+                .into_iter()
+                .map(
+                    |m| match send(call, &seq, &switchboard, m.audience, m.text, m.transport) {
+                        Ok(data) => Outcome::Ok { data },
+                        Err(error) => Outcome::Error { error },
+                    },
+                )
+                .collect::<Vec<_>>()
+        });
+        let app = call.app.clone();
+        async move {
+            let outcomes = checked?;
+            let mut reached = BTreeMap::<WindowLabel, usize>::new();
+            for window in outcomes.iter().flat_map(|o| match o {
+                Outcome::Ok { data } => data.emitted.as_slice(),
+                Outcome::Error { .. } => &[],
+            }) {
+                *reached.entry(*window).or_default() += 1;
+            }
+            // While another window calls, each receiver takes them at its intake (pace.rs).
+            pace::intake_turn(&app, reached).await;
+            Ok(outcomes)
+        }
     })
+    .await
 }
 
 /// What a burst sent: its messages are numbered from `first` to `last`, in sending order
@@ -173,9 +192,14 @@ pub struct Burst {
     pub not_held: u32,
 }
 
+/// Messages of a burst sent between two waits for the receivers' intake: a batch of the
+/// outbox's.
+const BURST_PART: u32 = 500;
+
 /// Sends `count` copies of `text` (1 to 10,000) to `audience` by `transport`, as fast as the
-/// core can: shows what a flood costs each way, and that nothing is lost, doubled or
-/// reordered. Stops at the first failure (a window closed mid-way), with that error.
+/// core can, or, while another window calls, as fast as the receivers take them in (pace.rs):
+/// shows what a flood costs each way, and that nothing is lost, doubled or reordered. Stops
+/// at the first failure (a window closed mid-way), with that error.
 #[tauri::command]
 #[specta::specta]
 pub async fn send_burst<R: Runtime>(
@@ -187,27 +211,42 @@ pub async fn send_burst<R: Runtime>(
     transport: Transport,
     count: u32,
 ) -> Result<Burst, AppError> {
-    call.run(|call| {
-        if count == 0 {
-            return Err(AppError::invalid("a burst has at least one message"));
+    call.run_async(|call| {
+        let (app, caller) = (call.app.clone(), call.caller);
+        async move {
+            if count == 0 {
+                return Err(AppError::invalid("a burst has at least one message"));
+            }
+            Limit::MessagesPerCall.check(count as usize)?;
+            let draft = compose(caller, audience, text)?;
+            let (mut first, mut last, mut not_held) = (None, 0, 0);
+            let mut left = count;
+            while left > 0 {
+                let part = left.min(BURST_PART);
+                let mut reached = Vec::new();
+                for _ in 0..part {
+                    let (number, sent) =
+                        send_numbered(&app, &seq, &switchboard, &draft, transport)?;
+                    first.get_or_insert(number);
+                    last = number;
+                    not_held += sent.not_held.len() as u32;
+                    reached = sent.emitted;
+                }
+                left -= part;
+                // While another window calls, the receivers take the burst at their intake
+                // (pace.rs), and the rest of it waits.
+                pace::intake_turn(&app, reached.into_iter().map(|w| (w, part as usize))).await;
+            }
+            first
+                .map(|first| Burst {
+                    first,
+                    last,
+                    not_held,
+                })
+                .ok_or_else(|| AppError::internal("a burst sent nothing"))
         }
-        Limit::MessagesPerCall.check(count as usize)?;
-        let draft = compose(call.caller, audience, text)?;
-        let (mut first, mut last, mut not_held) = (None, 0, 0);
-        for _ in 0..count {
-            let (number, sent) = send_numbered(call, &seq, &switchboard, &draft, transport)?;
-            first.get_or_insert(number);
-            last = number;
-            not_held += sent.not_held.len() as u32;
-        }
-        first
-            .map(|first| Burst {
-                first,
-                last,
-                not_held,
-            })
-            .ok_or_else(|| AppError::internal("a burst sent nothing"))
     })
+    .await
 }
 
 /// Sends `text` to `main`: the one message a worker may send.

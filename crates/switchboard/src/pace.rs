@@ -35,6 +35,13 @@
 //!   [`Pacing::most_waiting`] calls waiting has more refused at once, as [`TOO_MANY_CALLS`], so
 //!   that what one page sends cannot grow the core's memory without bound.
 //!
+//! What a window takes in costs the others too: a window's page handling 10,000 messages a
+//! burst kept most of a core busy, and another window's calls took two to three times idle.
+//! So a sender of many messages (a burst, a batch) waits, after each part of them, for
+//! [`intake_turn`]: while a window other than the receiving one calls, a window takes in at
+//! most [`Pacing::intake`] messages a second, and a sender to it waits until it has had time
+//! for what it was sent. While no other window calls, nothing waits.
+//!
 //! A large answer costs the main thread more than a plain one: [`charge`] counts each
 //! [`CHARGE_BYTES`] of it as one more call in the window's rate as the other windows see it, so
 //! that a window pulling a few large ranges a second does not make a window calling one plain
@@ -88,6 +95,8 @@ pub struct Pacing {
     /// How many times the rate of the busiest window that is not flooding a flooding window may
     /// call at.
     pub behind: f64,
+    /// Messages a second a window takes in while another window calls.
+    pub intake: f64,
 }
 
 impl Pacing {
@@ -95,7 +104,8 @@ impl Pacing {
     /// (averaged over a second), 1.5 times the busiest such window's rate over about 100 ms
     /// and at least 200 calls a second, after a burst of 32; at most 256 calls waiting. A
     /// window that had more than 4 waiting in the last second floods: half the rate of the
-    /// busiest window that does not.
+    /// busiest window that does not. While another window calls, a window takes in 15,000
+    /// messages a second.
     pub const DEFAULT: Pacing = Pacing {
         share: 200.0,
         slack: 1.5,
@@ -110,6 +120,11 @@ impl Pacing {
         // A page awaiting a few calls together (`Promise.all`) is not a flood.
         flood: 4,
         behind: 0.5,
+        // Bursts to worker-1 one after another, sent as fast as it takes them (about 145,000
+        // messages a second), made main's calls 1.9 to 2.4 times slower; taken in at 30,000 a
+        // second, 1.2 to 1.7 times; at 15,000, 1.1 to 1.5 times
+        // (docs/tauri-behaviour.md#core-cpu-under-load).
+        intake: 15_000.0,
     };
 }
 
@@ -142,11 +157,21 @@ struct Window {
     flooded: Option<Instant>,
 }
 
+impl Window {
+    /// Whether it counts as calling at `now`: calls waiting, or `recent` at least `active`.
+    fn calling(&self, p: &Pacing, now: Instant) -> bool {
+        let age = now.saturating_duration_since(self.last).as_secs_f64();
+        self.waiting > 0 || self.recent * (-age / p.contended.as_secs_f64()).exp() >= p.active
+    }
+}
+
 /// The pacing of every window, by label.
 #[derive(Debug)]
 pub struct Pace {
     pacing: Pacing,
     windows: Mutex<BTreeMap<String, Window>>,
+    /// When each window will have taken in what it was sent, while another window calls.
+    intakes: Mutex<BTreeMap<String, Instant>>,
 }
 
 impl Pace {
@@ -155,6 +180,7 @@ impl Pace {
         Pace {
             pacing,
             windows: Mutex::default(),
+            intakes: Mutex::default(),
         }
     }
 
@@ -179,7 +205,7 @@ impl Pace {
         // The busiest other window calling, of those flooding and of those not.
         let (mut floods, mut steady) = (None::<f64>, None::<f64>);
         for (label, w) in windows.iter() {
-            if label != window && (w.waiting > 0 || recent_now(w) >= p.active) {
+            if label != window && w.calling(p, now) {
                 let busiest = if flooding(w) {
                     &mut floods
                 } else {
@@ -236,6 +262,25 @@ impl Pace {
         }
     }
 
+    /// `messages` were sent to `window` at `now`: how long their sender waits before it sends
+    /// more. Nothing while no other window calls; else until the window has had, since it was
+    /// last free, one `1 / intake` second for each message sent to it.
+    pub fn intake(&self, window: &str, messages: usize, now: Instant) -> Duration {
+        let calling = lock(&self.windows)
+            .iter()
+            .any(|(label, w)| label != window && w.calling(&self.pacing, now));
+        let mut intakes = lock(&self.intakes);
+        // Windows that have taken in what they were sent are forgotten.
+        intakes.retain(|_, free| *free > now);
+        if !calling {
+            return Duration::ZERO;
+        }
+        let start = intakes.get(window).map_or(now, |free| (*free).max(now));
+        let free = start + Duration::from_secs_f64(messages as f64 / self.pacing.intake);
+        intakes.insert(window.to_owned(), free);
+        free - now
+    }
+
     /// A call of `window` that waited is running now.
     pub fn waited(&self, window: &str) {
         if let Some(w) = lock(&self.windows).get_mut(window) {
@@ -255,6 +300,26 @@ impl Pace {
 pub fn charge<R: Runtime>(app: &impl Manager<R>, window: &str, bytes: usize) {
     if let Some(pace) = app.try_state::<Pace>() {
         pace.charge(window, bytes as f64 / CHARGE_BYTES as f64);
+    }
+}
+
+/// Waits, after each window in `sent` was sent its number of messages, until the slowest of
+/// them has had its time for them ([`Pace::intake`]); at once when the app manages no [`Pace`].
+pub async fn intake_turn<R: Runtime, L: std::fmt::Display>(
+    app: &impl Manager<R>,
+    sent: impl IntoIterator<Item = (L, usize)>,
+) {
+    let Some(pace) = app.try_state::<Pace>() else {
+        return;
+    };
+    let now = Instant::now();
+    let wait = sent
+        .into_iter()
+        .map(|(window, messages)| pace.intake(&window.to_string(), messages, now))
+        .max()
+        .unwrap_or_default();
+    if !wait.is_zero() {
+        tokio::time::sleep(wait).await;
     }
 }
 
@@ -317,6 +382,7 @@ mod tests {
             // Never more than `most_waiting`: the tests below are of windows that do not flood.
             flood: 3,
             behind: 0.5,
+            intake: 1000.0,
         })
     }
 
@@ -553,6 +619,27 @@ mod tests {
         assert_eq!(waits(4.0), 0);
         // Counted as plain calls, the ranges would make main the one to pace.
         assert!(waits(0.0) > 100, "{}", waits(0.0));
+    }
+
+    #[test]
+    fn a_window_takes_in_messages_at_its_intake_while_another_calls() {
+        let (pace, t0) = (pace(), Instant::now());
+        // No window calls: a sender never waits.
+        assert_eq!(pace.intake("w1", 10_000, t0), Duration::ZERO);
+        // The receiving window's own calls are not another's.
+        pace.admit("w1", t0);
+        assert_eq!(pace.intake("w1", 10_000, t0), Duration::ZERO);
+        // While main calls, w1 takes 1,000 a second: a sender of 1,000 waits a second, and
+        // one more beside it, of 500, waits until w1 has had time for both.
+        pace.admit("main", t0);
+        assert_eq!(pace.intake("w1", 1_000, t0), 1_000 * MS);
+        assert_eq!(pace.intake("w1", 500, t0), 1_500 * MS);
+        // Each window has its own intake.
+        assert_eq!(pace.intake("w2", 500, t0), 500 * MS);
+        // Once it has had time for them, it starts again from now.
+        let later = t0 + 1_600 * MS;
+        pace.admit("main", later);
+        assert_eq!(pace.intake("w1", 100, later), 100 * MS);
     }
 
     #[test]
