@@ -24,6 +24,7 @@ const TIGHT: Pacing = Pacing {
     flood: 1,
     behind: 0.0,
     intake: f64::INFINITY,
+    intake_burst: 0.0,
 };
 
 #[test]
@@ -97,7 +98,7 @@ fn the_plugin_s_commands_are_paced_with_the_app_s() {
 }
 
 /// No call waits; any call counts as calling for a minute; a window takes in 5,000 messages a
-/// second while another calls.
+/// second while another calls, none at once.
 const INTAKE: Pacing = Pacing {
     share: 1e9,
     slack: 1.5,
@@ -109,6 +110,7 @@ const INTAKE: Pacing = Pacing {
     flood: usize::MAX,
     behind: 0.5,
     intake: 5_000.0,
+    intake_burst: 0.0,
 };
 
 /// Sends a burst of `count` from main to `worker` and says how long the call took and the

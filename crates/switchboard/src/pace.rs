@@ -97,6 +97,10 @@ pub struct Pacing {
     pub behind: f64,
     /// Messages a second a window takes in while another window calls.
     pub intake: f64,
+    /// Messages a window may be sent at once beyond its intake before a sender waits: a few
+    /// calls' worth, so that senders of a few messages a call do not each wait a sleep's
+    /// least time (about a millisecond), longer than their share.
+    pub intake_burst: f64,
 }
 
 impl Pacing {
@@ -105,7 +109,7 @@ impl Pacing {
     /// and at least 200 calls a second, after a burst of 32; at most 256 calls waiting. A
     /// window that had more than 4 waiting in the last second floods: half the rate of the
     /// busiest window that does not. While another window calls, a window takes in 15,000
-    /// messages a second.
+    /// messages a second, after 1,000 at once.
     pub const DEFAULT: Pacing = Pacing {
         share: 200.0,
         slack: 1.5,
@@ -125,6 +129,7 @@ impl Pacing {
         // second, 1.2 to 1.7 times; at 15,000, 1.1 to 1.5 times
         // (docs/tauri-behaviour.md#core-cpu-under-load).
         intake: 15_000.0,
+        intake_burst: 1_000.0,
     };
 }
 
@@ -264,7 +269,8 @@ impl Pace {
 
     /// `messages` were sent to `window` at `now`: how long their sender waits before it sends
     /// more. Nothing while no other window calls; else until the window has had, since it was
-    /// last free, one `1 / intake` second for each message sent to it.
+    /// last free, one `1 / intake` second for each message sent to it, less `intake_burst`'s
+    /// time.
     pub fn intake(&self, window: &str, messages: usize, now: Instant) -> Duration {
         let calling = lock(&self.windows)
             .iter()
@@ -278,7 +284,8 @@ impl Pace {
         let start = intakes.get(window).map_or(now, |free| (*free).max(now));
         let free = start + Duration::from_secs_f64(messages as f64 / self.pacing.intake);
         intakes.insert(window.to_owned(), free);
-        free - now
+        let burst = Duration::from_secs_f64(self.pacing.intake_burst / self.pacing.intake);
+        (free - now).saturating_sub(burst)
     }
 
     /// A call of `window` that waited is running now.
@@ -383,6 +390,7 @@ mod tests {
             flood: 3,
             behind: 0.5,
             intake: 1000.0,
+            intake_burst: 100.0,
         })
     }
 
@@ -629,16 +637,17 @@ mod tests {
         // The receiving window's own calls are not another's.
         pace.admit("w1", t0);
         assert_eq!(pace.intake("w1", 10_000, t0), Duration::ZERO);
-        // While main calls, w1 takes 1,000 a second: a sender of 1,000 waits a second, and
-        // one more beside it, of 500, waits until w1 has had time for both.
+        // While main calls, w1 takes 1,000 a second after 100 at once: a sender of 1,000 waits
+        // 0.9 s, and one more beside it, of 500, waits until w1 has had time for both.
         pace.admit("main", t0);
-        assert_eq!(pace.intake("w1", 1_000, t0), 1_000 * MS);
-        assert_eq!(pace.intake("w1", 500, t0), 1_500 * MS);
+        assert_eq!(pace.intake("w1", 1_000, t0), 900 * MS);
+        assert_eq!(pace.intake("w1", 500, t0), 1_400 * MS);
         // Each window has its own intake.
-        assert_eq!(pace.intake("w2", 500, t0), 500 * MS);
-        // Once it has had time for them, it starts again from now.
+        assert_eq!(pace.intake("w2", 500, t0), 400 * MS);
+        // Once it has had time for them, it starts again from now, with its 100 at once.
         let later = t0 + 1_600 * MS;
         pace.admit("main", later);
+        assert_eq!(pace.intake("w1", 100, later), Duration::ZERO);
         assert_eq!(pace.intake("w1", 100, later), 100 * MS);
     }
 
