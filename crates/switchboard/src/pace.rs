@@ -163,10 +163,12 @@ struct Window {
 }
 
 impl Window {
-    /// Whether it counts as calling at `now`: calls waiting, or `recent` at least `active`.
+    /// Whether it counts as calling at `now`: calls waiting, or a call within `contended` and
+    /// `recent` at least `active`.
     fn calling(&self, p: &Pacing, now: Instant) -> bool {
-        let age = now.saturating_duration_since(self.last).as_secs_f64();
-        self.waiting > 0 || self.recent * (-age / p.contended.as_secs_f64()).exp() >= p.active
+        let age = now.saturating_duration_since(self.last);
+        let recent = self.recent * (-age.as_secs_f64() / p.contended.as_secs_f64()).exp();
+        self.waiting > 0 || (age < p.contended && recent >= p.active)
     }
 }
 
@@ -649,6 +651,9 @@ mod tests {
         pace.admit("main", later);
         assert_eq!(pace.intake("w1", 100, later), Duration::ZERO);
         assert_eq!(pace.intake("w1", 100, later), 100 * MS);
+        // A window quiet for `contended` no longer counts as calling, though no call of its
+        // own has forgotten it yet.
+        assert_eq!(pace.intake("w1", 10_000, later + 100 * MS), Duration::ZERO);
     }
 
     #[test]
