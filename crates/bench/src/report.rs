@@ -692,8 +692,10 @@ fn floods(out: &mut String, run: &BenchRun) {
              worker-1's Channel / by `emit_to`; `sends_channel`: the page's `sendMessage` once per \
              message, 32 in flight, which batches what waits into one `sendMessages` command; \
              `sends_unbatched`: the same, one `sendMessage` command per message. Every window listens to `inbox-message`, so each `emit_to` \
-             runs a script in every webview. Lost, duplicated and out of order: totals over \
-             every flood.\n"
+             runs a script in every webview. Main's floods just before count as calling, and the \
+             sender counts: a burst over the Channel goes at worker-1's intake, 15,000 messages/s \
+             after 1,000 at once (`crates/switchboard/src/pace.rs`). Lost, duplicated and out of \
+             order: totals over every flood.\n"
         );
         let _ = writeln!(
             out,
