@@ -36,7 +36,8 @@ export const commands = {
 	 * Sends each message as `sendMessage` would, in order, and answers with each one's outcome:
 	 * one command for many messages, as the page's `sendMessage` batches them (each call is main
 	 * thread work for the webview and the core alike). A message the core refuses costs no other;
-	 * a list that does not decode is refused whole, as `invalid_args`.
+	 * a list that does not decode is refused whole, as `invalid_args`. While another window calls,
+	 * the answer waits until the receivers have had time to take the messages in (pace.rs).
 	 */
 	sendMessages: (messages: Outgoing[]) => typedError<Outcome[], AppError>(__TAURI_INVOKE("send_messages", { messages })),
 	/**

@@ -81,15 +81,15 @@ fn send_numbered<R: Runtime>(
 }
 
 fn send<R: Runtime>(
-    call: &Call<R>,
+    (app, caller): (&AppHandle<R>, WindowLabel),
     seq: &Sequence,
     switchboard: &Switchboard,
     audience: Audience,
     text: String,
     transport: Transport,
 ) -> Result<Sent, AppError> {
-    let draft = compose(call.caller, audience, text)?;
-    send_numbered(&call.app, seq, switchboard, &draft, transport).map(|(_, sent)| sent)
+    let draft = compose(caller, audience, text)?;
+    send_numbered(app, seq, switchboard, &draft, transport).map(|(_, sent)| sent)
 }
 
 /// Sends `text` to `audience` by `transport`: `"event"` (Tauri's routing, which any page
@@ -105,7 +105,10 @@ pub async fn send_message<R: Runtime>(
     text: String,
     transport: Transport,
 ) -> Result<Sent, AppError> {
-    call.run(|call| send(call, &seq, &switchboard, audience, text, transport))
+    call.run(|call| {
+        let from = (&call.app, call.caller);
+        send(from, &seq, &switchboard, audience, text, transport)
+    })
 }
 
 /// One message of a `sendMessages` call: the arguments of one `sendMessage`.
@@ -139,7 +142,8 @@ pub enum Outcome {
 /// Sends each message as `sendMessage` would, in order, and answers with each one's outcome:
 /// one command for many messages, as the page's `sendMessage` batches them (each call is main
 /// thread work for the webview and the core alike). A message the core refuses costs no other;
-/// a list that does not decode is refused whole, as `invalid_args`.
+/// a list that does not decode is refused whole, as `invalid_args`. While another window calls,
+/// the answer waits until the receivers have had time to take the messages in (pace.rs).
 #[tauri::command]
 #[specta::specta]
 pub async fn send_messages<R: Runtime>(
@@ -149,29 +153,34 @@ pub async fn send_messages<R: Runtime>(
     messages: Vec<Outgoing>,
 ) -> Result<Vec<Outcome>, AppError> {
     call.run_async(|call| {
-        let checked = Limit::MessagesPerCall.check(messages.len()).map(|()| {
-            messages
-                .into_iter()
-                .map(
-                    |m| match send(call, &seq, &switchboard, m.audience, m.text, m.transport) {
+        let (app, caller) = (call.app.clone(), call.caller);
+        async move {
+            Limit::MessagesPerCall.check(messages.len())?;
+            let mut outcomes = Vec::with_capacity(messages.len());
+            let mut messages = messages.into_iter().peekable();
+            while messages.peek().is_some() {
+                let mut reached = BTreeMap::<WindowLabel, usize>::new();
+                for m in messages.by_ref().take(BURST_PART as usize) {
+                    let sent = send(
+                        (&app, caller),
+                        &seq,
+                        &switchboard,
+                        m.audience,
+                        m.text,
+                        m.transport,
+                    );
+                    for window in sent.iter().flat_map(|sent| &sent.emitted) {
+                        *reached.entry(*window).or_default() += 1;
+                    }
+                    outcomes.push(match sent {
                         Ok(data) => Outcome::Ok { data },
                         Err(error) => Outcome::Error { error },
-                    },
-                )
-                .collect::<Vec<_>>()
-        });
-        let app = call.app.clone();
-        async move {
-            let outcomes = checked?;
-            let mut reached = BTreeMap::<WindowLabel, usize>::new();
-            for window in outcomes.iter().flat_map(|o| match o {
-                Outcome::Ok { data } => data.emitted.as_slice(),
-                Outcome::Error { .. } => &[],
-            }) {
-                *reached.entry(*window).or_default() += 1;
+                    });
+                }
+                // While another window calls, each receiver takes them at its intake
+                // (pace.rs), and the rest of them waits.
+                pace::intake_turn(&app, reached).await;
             }
-            // While another window calls, each receiver takes them at its intake (pace.rs).
-            pace::intake_turn(&app, reached).await;
             Ok(outcomes)
         }
     })
@@ -192,9 +201,9 @@ pub struct Burst {
     pub not_held: u32,
 }
 
-/// Messages of a burst sent between two waits for the receivers' intake: a batch of the
-/// outbox's.
-const BURST_PART: u32 = 500;
+/// Messages of a burst or a `sendMessages` call sent between two waits for the receivers'
+/// intake: as many as go in one of the outbox's batches.
+const BURST_PART: u32 = tauri_plugin_switchboard::outbox::BATCH_MAX as u32;
 
 /// Sends `count` copies of `text` (1 to 10,000) to `audience` by `transport`, as fast as the
 /// core can, or, while another window calls, as fast as the receivers take them in (pace.rs):
@@ -234,7 +243,8 @@ pub async fn send_burst<R: Runtime>(
                 }
                 left -= part;
                 // While another window calls, the receivers take the burst at their intake
-                // (pace.rs), and the rest of it waits.
+                // (pace.rs), and the rest of it waits; after the last part too, so that the
+                // next burst comes no sooner than they can take it.
                 pace::intake_turn(&app, reached.into_iter().map(|w| (w, part as usize))).await;
             }
             first
@@ -261,7 +271,10 @@ pub async fn reply_to_main<R: Runtime>(
     let main = Audience::One {
         label: WindowLabel::Main,
     };
-    call.run(|call| send(call, &seq, &switchboard, main, text, Transport::Channel))
+    call.run(|call| {
+        let from = (&call.app, call.caller);
+        send(from, &seq, &switchboard, main, text, Transport::Channel)
+    })
 }
 
 #[cfg(test)]

@@ -110,7 +110,7 @@ impl<L> Clone for Batches<L> {
 
 /// A batch this large is sent at once, so that a flood makes many messages of bounded size
 /// rather than one huge one.
-const BATCH_MAX: usize = 500;
+pub const BATCH_MAX: usize = 500;
 
 /// A Channel's key (window, id) -> the Channel and what waits for it.
 type BatchMap<L> = HashMap<(L, u32), (Inbox, Vec<Delivery>)>;
