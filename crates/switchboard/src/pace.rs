@@ -546,49 +546,50 @@ mod tests {
         );
     }
 
+    /// w1 and w2 each ask for 8,000 calls a second (two each 0.25 ms tick from `t0`) over
+    /// `ticks`, main calling each tick too when `main` calls. Their calls admitted meanwhile.
+    fn two_floods(
+        (pace, pages): (&Pace, &mut Pages),
+        t0: Instant,
+        ticks: std::ops::Range<u32>,
+        main: bool,
+    ) -> [u32; 2] {
+        let admitted =
+            |pages: &Pages| ["w1", "w2"].map(|w| pages.admitted.get(w).map_or(0, |a| *a));
+        let before = admitted(pages);
+        for n in ticks {
+            let now = t0 + Duration::from_micros(250) * n;
+            if main {
+                pace.admit("main", now);
+            }
+            pages.ask(pace, "w1", 2, now);
+            pages.ask(pace, "w2", 2, now);
+        }
+        let after = admitted(pages);
+        [after[0] - before[0], after[1] - before[1]]
+    }
+
     #[test]
     fn two_floods_alone_are_not_held_to_the_share() {
-        // Two windows asking for 8,000 calls a second each, no other window calling: the first
-        // found flooding is held to half the other's rate; the other, which no flood paces, is
-        // never found. Neither is held to the share, as a slack under 1 both ways would.
-        let pace = Pace::new(Pacing::DEFAULT);
-        let (t0, tick) = (Instant::now(), Duration::from_micros(250));
-        let mut pages = Pages::default();
-        for n in 0..8_000 {
-            let now = t0 + tick * n;
-            pages.ask(&pace, "w1", 2, now);
-            pages.ask(&pace, "w2", 2, now);
-        }
-        // Two seconds: the share alone would be 400 calls each.
-        let [w1, w2] = ["w1", "w2"].map(|w| pages.admitted[w]);
-        assert!(w1.min(w2) > 5_000, "w1 {w1}, w2 {w2}");
+        // No other window calling: the first found flooding is held to half the other's rate;
+        // the other, which no flood paces, is never found. Neither is held to the share, as a
+        // slack under 1 both ways would: 400 calls each in these two seconds.
+        let (pace, mut pages) = (Pace::new(Pacing::DEFAULT), Pages::default());
+        let admitted = two_floods((&pace, &mut pages), Instant::now(), 0..8_000, false);
+        assert!(admitted.iter().all(|&a| a > 5_000), "{admitted:?}");
     }
 
     #[test]
     fn floods_found_beside_each_other_keep_the_slack() {
-        // For a second main calls every 0.25 ms, and both windows are found flooding beside
-        // it; then main stops, and each flood is paced by the other alone, at 1.5 times its
-        // rate: both climb back towards the rate they ask for.
-        let pace = Pace::new(Pacing::DEFAULT);
-        let (t0, tick) = (Instant::now(), Duration::from_micros(250));
-        let mut pages = Pages::default();
-        for n in 0..4_000 {
-            let now = t0 + tick * n;
-            pace.admit("main", now);
-            pages.ask(&pace, "w1", 2, now);
-            pages.ask(&pace, "w2", 2, now);
-        }
-        let before = ["w1", "w2"].map(|w| pages.admitted[w]);
-        for n in 4_000..8_000 {
-            let now = t0 + tick * n;
-            pages.ask(&pace, "w1", 2, now);
-            pages.ask(&pace, "w2", 2, now);
-        }
+        // For a second main calls too, and both windows are found flooding beside it; then
+        // main stops, and each flood is paced by the other alone, at 1.5 times its rate: both
+        // climb back towards the rate they ask for.
+        let (pace, mut pages, t0) = (Pace::new(Pacing::DEFAULT), Pages::default(), Instant::now());
+        two_floods((&pace, &mut pages), t0, 0..4_000, true);
         // The second second: 8,000 asked each, about 3,900 admitted; held to half each
         // other's rate instead, about 1,950.
-        let [w1, w2] = ["w1", "w2"].map(|w| pages.admitted[w]);
-        let after = [w1 - before[0], w2 - before[1]];
-        assert!(after.iter().all(|&a| a > 3_000), "{after:?}");
+        let admitted = two_floods((&pace, &mut pages), t0, 4_000..8_000, false);
+        assert!(admitted.iter().all(|&a| a > 3_000), "{admitted:?}");
     }
 
     #[test]
