@@ -108,10 +108,9 @@ pub struct Pacing {
 impl Pacing {
     /// What the app runs with: while another window calls at least 20 times a second
     /// (averaged over a second and over its last tenth), 1.5 times the busiest such window's
-    /// rate over about 100 ms
-    /// and at least 200 calls a second, after a burst of 32; at most 256 calls waiting. A
-    /// window that had more than 4 waiting in the last second floods: half the rate of the
-    /// busiest window that does not. While another window calls, a window takes in 15,000
+    /// rate over about 100 ms and at least 200 calls a second, after a burst of 32; at most 256
+    /// calls waiting. A window that had more than 4 waiting in the last second floods: half the
+    /// rate of the busiest window that does not. While another window calls, a window takes in 15,000
     /// messages a second, after 1,000 at once.
     pub const DEFAULT: Pacing = Pacing {
         share: 200.0,
@@ -172,6 +171,13 @@ impl Window {
         value * (-age / over.as_secs_f64()).exp()
     }
 
+    /// Whether it counts as flooding at `now`: more than `flood` calls waiting within
+    /// `contended`.
+    fn flooding(&self, p: &Pacing, now: Instant) -> bool {
+        self.flooded
+            .is_some_and(|at| now.saturating_duration_since(at) < p.contended)
+    }
+
     /// Whether it counts as calling at `now`: calls waiting, or a call within `contended`, and
     /// both `recent` and `rate` at least `active`. Without `rate`, a window that had just
     /// stopped calling hard held the others to `share` for up to a second, against a rate of
@@ -214,15 +220,11 @@ impl Pace {
         windows.retain(|_, w| w.waiting > 0 || now.saturating_duration_since(w.last) < p.contended);
         let rate_now = |w: &Window| w.decayed(w.rate, p.memory, now);
         let recent_now = |w: &Window| w.decayed(w.recent, p.contended, now);
-        let flooding = |w: &Window| {
-            w.flooded
-                .is_some_and(|at| now.saturating_duration_since(at) < p.contended)
-        };
         // The busiest other window calling, of those flooding and of those not.
         let (mut floods, mut steady) = (None::<f64>, None::<f64>);
         for (label, w) in windows.iter() {
             if label != window && w.calling(p, now) {
-                let busiest = if flooding(w) {
+                let busiest = if w.flooding(p, now) {
                     &mut floods
                 } else {
                     &mut steady
@@ -238,7 +240,7 @@ impl Pace {
             waiting: 0,
             flooded: None,
         });
-        let others = match (flooding(w), steady) {
+        let others = match (w.flooding(p, now), steady) {
             (false, _) => steady.map(|r| r * p.slack),
             (true, Some(r)) => Some(r * p.behind),
             (true, None) => floods.map(|r| r * p.slack),
