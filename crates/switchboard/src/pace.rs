@@ -10,7 +10,8 @@
 //! interval. What tells the flood from the click is the rate against the other windows. So an
 //! app's commands go through [`paced`]:
 //! - a window is never slowed while no other window calls: one counts as calling while its
-//!   calls over the last [`Pacing::contended`] average at least [`Pacing::active`] a second.
+//!   calls average at least [`Pacing::active`] a second over the last [`Pacing::contended`]
+//!   and over the last [`Pacing::memory`] (a window that has just stopped is not calling).
 //!   A window that calls now and then (a page loading, the inspector, a person clicking)
 //!   does not make a window calling hard wait for it: at first any call counted, and a page's
 //!   one call held a window calling one command after another to [`Pacing::share`], 5 ms a
@@ -219,7 +220,6 @@ impl Pace {
         // neither count as calling nor keep a debt.
         windows.retain(|_, w| w.waiting > 0 || now.saturating_duration_since(w.last) < p.contended);
         let rate_now = |w: &Window| w.decayed(w.rate, p.memory, now);
-        let recent_now = |w: &Window| w.decayed(w.recent, p.contended, now);
         // The busiest other window calling, of those flooding and of those not.
         let (mut floods, mut steady) = (None::<f64>, None::<f64>);
         for (label, w) in windows.iter() {
@@ -229,7 +229,8 @@ impl Pace {
                 } else {
                     &mut steady
                 };
-                *busiest = Some(busiest.map_or(rate_now(w), |r| r.max(rate_now(w))));
+                let rate = rate_now(w);
+                *busiest = Some(busiest.map_or(rate, |r| r.max(rate)));
             }
         }
         let w = windows.entry(window.to_owned()).or_insert(Window {
@@ -248,7 +249,7 @@ impl Pace {
         let allowed = p.share.max(others.unwrap_or(0.0));
         let since = now.saturating_duration_since(w.last).as_secs_f64();
         w.rate = rate_now(w) + 1.0 / p.memory.as_secs_f64();
-        w.recent = recent_now(w) + 1.0 / p.contended.as_secs_f64();
+        w.recent = w.decayed(w.recent, p.contended, now) + 1.0 / p.contended.as_secs_f64();
         w.last = now;
         let burst = f64::from(p.burst);
         let level = (w.level - since * allowed).max(0.0) + 1.0;
